@@ -1,0 +1,38 @@
+package com.reservas.reservation.application.port.in;
+
+/**
+ * A reservation request as the client sent it: every field may be missing or malformed, which is
+ * why all are plain nullable strings. {@link
+ * com.reservas.reservation.application.service.ReservationRequestValidator} turns it into domain
+ * values or into the complete list of field errors.
+ */
+public record ReservationRequest(
+    String firstName,
+    String lastName,
+    String email,
+    String phone,
+    String categoryCode,
+    String supplierCode,
+    String pickupOfficeCode,
+    String pickupAt,
+    String dropoffOfficeCode,
+    String dropoffAt,
+    String paymentMethodToken) {
+
+  /** The request as one canonical string, for idempotency-key comparison. */
+  public String canonicalForm() {
+    return String.join(
+        "\u001f",
+        String.valueOf(firstName),
+        String.valueOf(lastName),
+        String.valueOf(email),
+        String.valueOf(phone),
+        String.valueOf(categoryCode),
+        String.valueOf(supplierCode),
+        String.valueOf(pickupOfficeCode),
+        String.valueOf(pickupAt),
+        String.valueOf(dropoffOfficeCode),
+        String.valueOf(dropoffAt),
+        String.valueOf(paymentMethodToken));
+  }
+}

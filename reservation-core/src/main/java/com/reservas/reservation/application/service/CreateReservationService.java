@@ -1,0 +1,145 @@
+package com.reservas.reservation.application.service;
+
+import com.reservas.reservation.application.port.in.CreateReservationCommand;
+import com.reservas.reservation.application.port.in.CreateReservationResult;
+import com.reservas.reservation.application.port.in.CreateReservationUseCase;
+import com.reservas.reservation.application.port.out.DuplicateIdempotencyKeyException;
+import com.reservas.reservation.application.port.out.DuplicateReservationCodeException;
+import com.reservas.reservation.application.port.out.ReferenceDataPort;
+import com.reservas.reservation.application.port.out.ReservationCodeGenerator;
+import com.reservas.reservation.application.port.out.ReservationEventOutbox;
+import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.application.port.out.ReservationRepository.IdempotencyRecord;
+import com.reservas.reservation.application.port.out.TransactionRunner;
+import com.reservas.reservation.application.service.ReservationRequestValidator.Validation;
+import com.reservas.reservation.domain.Reservation;
+import com.reservas.reservation.domain.ReservationEvent.ReservationCreated;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates a reservation: validates and prices it, then commits the reservation, its contact, its
+ * first history row and the {@code ReservationCreated} outbox event in one transaction. Calls no
+ * external API, so the answer is as fast as one database commit.
+ */
+public final class CreateReservationService implements CreateReservationUseCase {
+
+  private final ReferenceDataPort referenceData;
+  private final ReservationRepository reservations;
+  private final ReservationEventOutbox outbox;
+  private final ReservationCodeGenerator codes;
+  private final TransactionRunner transactions;
+  private final Clock clock;
+  private final int maxCodeAttempts;
+  private final ReservationRequestValidator validator = new ReservationRequestValidator();
+
+  public CreateReservationService(
+      ReferenceDataPort referenceData,
+      ReservationRepository reservations,
+      ReservationEventOutbox outbox,
+      ReservationCodeGenerator codes,
+      TransactionRunner transactions,
+      Clock clock,
+      int maxCodeAttempts) {
+    if (maxCodeAttempts < 1) {
+      throw new IllegalArgumentException("maxCodeAttempts must be at least 1");
+    }
+    this.referenceData = referenceData;
+    this.reservations = reservations;
+    this.outbox = outbox;
+    this.codes = codes;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.maxCodeAttempts = maxCodeAttempts;
+  }
+
+  @Override
+  public Mono<CreateReservationResult> create(CreateReservationCommand command) {
+    return referenceData
+        .load()
+        .flatMap(
+            catalogue -> {
+              Validation validation =
+                  validator.validate(command.request(), catalogue, clock.instant());
+              if (validation instanceof Validation.Invalid invalid) {
+                return Mono.just(new CreateReservationResult.Invalid(invalid.errors()));
+              }
+              if (validation instanceof Validation.RuleViolated violated) {
+                return Mono.just(
+                    new CreateReservationResult.RuleViolated(violated.rule(), violated.message()));
+              }
+              return createValid(command, (Validation.Valid) validation);
+            });
+  }
+
+  private Mono<CreateReservationResult> createValid(
+      CreateReservationCommand command, Validation.Valid valid) {
+    Optional<IdempotencyRecord> idempotency =
+        command
+            .idempotencyKey()
+            .map(key -> new IdempotencyRecord(key, requestHash(command.request().canonicalForm())));
+    Mono<CreateReservationResult> insert =
+        insertWithFreshCode(command, valid, idempotency, 1)
+            .map(reservation -> new CreateReservationResult.Created(reservation, false));
+    if (idempotency.isEmpty()) {
+      return insert;
+    }
+    IdempotencyRecord record = idempotency.get();
+    Mono<CreateReservationResult> replay =
+        reservations
+            .findByIdempotencyKey(command.clientId(), record.key())
+            .map(
+                found ->
+                    found.requestHash().equals(record.requestHash())
+                        ? new CreateReservationResult.Created(found.reservation(), true)
+                        : new CreateReservationResult.IdempotencyKeyReused(record.key()));
+    return replay
+        .switchIfEmpty(insert)
+        .onErrorResume(DuplicateIdempotencyKeyException.class, raced -> replay);
+  }
+
+  private Mono<Reservation> insertWithFreshCode(
+      CreateReservationCommand command,
+      Validation.Valid valid,
+      Optional<IdempotencyRecord> idempotency,
+      int attempt) {
+    return Mono.defer(
+            () -> {
+              ReservationCreated created =
+                  Reservation.create(
+                      codes.next(),
+                      command.clientId(),
+                      valid.details(),
+                      valid.category().priceFor(valid.details().period()),
+                      clock.instant());
+              return transactions
+                  .inTransaction(
+                      () ->
+                          reservations
+                              .insert(created.reservation(), idempotency)
+                              .then(outbox.append(created, command.traceparent())))
+                  .thenReturn(created.reservation());
+            })
+        .onErrorResume(
+            DuplicateReservationCodeException.class,
+            collision ->
+                attempt < maxCodeAttempts
+                    ? insertWithFreshCode(command, valid, idempotency, attempt + 1)
+                    : Mono.error(new ReservationCodesExhaustedException(attempt, collision)));
+  }
+
+  static String requestHash(String canonicalRequest) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+}

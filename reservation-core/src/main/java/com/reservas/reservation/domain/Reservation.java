@@ -1,0 +1,354 @@
+package com.reservas.reservation.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import com.reservas.reservation.domain.Outcome.PaymentAuthorizationStarted;
+import com.reservas.reservation.domain.Outcome.PaymentAuthorized;
+import com.reservas.reservation.domain.Outcome.PaymentCaptured;
+import com.reservas.reservation.domain.Outcome.PaymentDeclined;
+import com.reservas.reservation.domain.Outcome.PaymentFailed;
+import com.reservas.reservation.domain.Outcome.PaymentRefunded;
+import com.reservas.reservation.domain.Outcome.PaymentVoided;
+import com.reservas.reservation.domain.Outcome.SupplierCancelled;
+import com.reservas.reservation.domain.Outcome.SupplierConfirmed;
+import com.reservas.reservation.domain.Outcome.SupplierRejected;
+import com.reservas.reservation.domain.ReservationEvent.ReservationCancelled;
+import com.reservas.reservation.domain.ReservationEvent.ReservationCreated;
+import com.reservas.reservation.domain.ReservationEvent.ReservationStatusChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reservation aggregate and its state machine (SPEC §3), in one place for every service that
+ * changes a reservation. It is immutable: each change returns a {@link Transition} holding the new
+ * state, the history row and the events, and bumps {@code version} for compare-and-set.
+ *
+ * <p>Outcomes are applied monotonically and idempotently: one that would move the reservation
+ * backwards, or that was already applied, is {@link Transition.Unchanged}. An outcome that arrives
+ * after a cancellation updates only the sub-status and, when money or a car is now held, emits an
+ * event so that it is released.
+ *
+ * @param paymentIntentId the payment provider's id, {@code null} until authorized
+ * @param supplierBookingReference the supplier's booking id, {@code null} until confirmed
+ * @param cancellationReason why it was cancelled, {@code null} unless cancelled
+ */
+public record Reservation(
+    ReservationCode code,
+    String clientId,
+    ReservationDetails details,
+    Money price,
+    ReservationStatus status,
+    PaymentStatus paymentStatus,
+    SupplierStatus supplierStatus,
+    String paymentIntentId,
+    String supplierBookingReference,
+    String cancellationReason,
+    List<StatusChange> history,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public static final String RELEASE_LATE_AUTHORIZATION =
+      "authorization arrived after cancellation";
+  public static final String RELEASE_LATE_BOOKING = "supplier booking arrived after cancellation";
+  public static final String RELEASE_LATE_CAPTURE = "capture arrived after cancellation";
+
+  public Reservation {
+    requireNonNull(code, "code");
+    requireNonNull(clientId, "clientId");
+    requireNonNull(details, "details");
+    requireNonNull(price, "price");
+    requireNonNull(status, "status");
+    requireNonNull(paymentStatus, "paymentStatus");
+    requireNonNull(supplierStatus, "supplierStatus");
+    requireNonNull(createdAt, "createdAt");
+    requireNonNull(updatedAt, "updatedAt");
+    history = List.copyOf(history);
+  }
+
+  /** Accepts a new reservation: status {@code CREATED}, nothing paid or booked yet. */
+  public static ReservationCreated create(
+      ReservationCode code, String clientId, ReservationDetails details, Money price, Instant now) {
+    Reservation created =
+        new Reservation(
+            code,
+            clientId,
+            details,
+            price,
+            ReservationStatus.CREATED,
+            PaymentStatus.PENDING,
+            SupplierStatus.PENDING,
+            null,
+            null,
+            null,
+            List.of(new StatusChange(ReservationStatus.CREATED, now, null)),
+            now,
+            now,
+            0);
+    return new ReservationCreated(UUID.randomUUID(), now, created);
+  }
+
+  /** Applies the answer of the payment provider or the supplier. */
+  public Transition apply(Outcome outcome, Instant at) {
+    requireNonNull(at, "at");
+    if (outcome instanceof PaymentAuthorizationStarted) {
+      return onAuthorizationStarted(at);
+    } else if (outcome instanceof PaymentAuthorized authorized) {
+      return onAuthorized(authorized, at);
+    } else if (outcome instanceof PaymentDeclined declined) {
+      return onAuthorizationRefused(
+          PaymentStatus.DECLINED, "payment declined: " + declined.declineCode(), at);
+    } else if (outcome instanceof PaymentFailed failed) {
+      return onAuthorizationRefused(PaymentStatus.FAILED, "payment failed: " + failed.reason(), at);
+    } else if (outcome instanceof PaymentCaptured) {
+      return onCaptured(at);
+    } else if (outcome instanceof PaymentVoided) {
+      return paymentStatus == PaymentStatus.AUTHORIZED
+          ? quietly(withPayment(PaymentStatus.VOIDED, paymentIntentId, at))
+          : unchanged("nothing to void");
+    } else if (outcome instanceof PaymentRefunded) {
+      return paymentStatus.holdsMoney()
+          ? quietly(withPayment(PaymentStatus.REFUNDED, paymentIntentId, at))
+          : unchanged("nothing to refund");
+    } else if (outcome instanceof SupplierConfirmed confirmed) {
+      return onSupplierConfirmed(confirmed, at);
+    } else if (outcome instanceof SupplierRejected rejected) {
+      return onSupplierRejected(rejected, at);
+    } else if (outcome instanceof SupplierCancelled) {
+      return supplierStatus == SupplierStatus.CONFIRMED
+          ? quietly(withSupplier(SupplierStatus.CANCELLED, supplierBookingReference, at))
+          : unchanged("no supplier booking to cancel");
+    }
+    throw new IllegalArgumentException("Unknown outcome " + outcome);
+  }
+
+  /**
+   * The customer cancels. Allowed in every status but {@code CANCELLED}, and only before pickup;
+   * whatever is held is released by the services reacting to the event.
+   */
+  public Transition cancel(String reason, Instant now) {
+    requireNonNull(reason, "reason");
+    if (status == ReservationStatus.CANCELLED) {
+      return new Transition.Refused("the reservation is already cancelled");
+    }
+    if (!now.isBefore(details.period().pickup().instant())) {
+      return new Transition.Refused("the pickup time has passed");
+    }
+    return cancelled(reason, paymentStatus, supplierStatus, now);
+  }
+
+  /** A final status: cancelled, or confirmed with the payment captured. */
+  public boolean isSettled() {
+    return status == ReservationStatus.CANCELLED
+        || (status == ReservationStatus.SUPPLIER_CONFIRMED
+            && paymentStatus == PaymentStatus.CAPTURED);
+  }
+
+  public Optional<String> paymentIntent() {
+    return Optional.ofNullable(paymentIntentId);
+  }
+
+  public Optional<String> supplierBooking() {
+    return Optional.ofNullable(supplierBookingReference);
+  }
+
+  public Optional<String> cancellation() {
+    return Optional.ofNullable(cancellationReason);
+  }
+
+  private Transition onAuthorizationStarted(Instant at) {
+    if (status != ReservationStatus.CREATED) {
+      return unchanged("authorization already past its start");
+    }
+    Reservation next =
+        moveTo(ReservationStatus.PAYMENT_IN_PROGRESS, null, at)
+            .withPaymentFields(PaymentStatus.IN_PROGRESS, null);
+    return statusChanged(next, null, at);
+  }
+
+  private Transition onAuthorized(PaymentAuthorized authorized, Instant at) {
+    if (status == ReservationStatus.CREATED || status == ReservationStatus.PAYMENT_IN_PROGRESS) {
+      Reservation next =
+          moveTo(ReservationStatus.PAID, null, at)
+              .withPaymentFields(PaymentStatus.AUTHORIZED, authorized.paymentIntentId())
+              .withSupplierFields(SupplierStatus.REQUESTED, null);
+      return statusChanged(next, null, at);
+    }
+    if (status == ReservationStatus.CANCELLED && paymentStatus.awaitsAuthorization()) {
+      Reservation next = withPayment(PaymentStatus.AUTHORIZED, authorized.paymentIntentId(), at);
+      return releaseRequest(next, RELEASE_LATE_AUTHORIZATION, at);
+    }
+    return unchanged("authorization already applied");
+  }
+
+  private Transition onAuthorizationRefused(PaymentStatus outcome, String reason, Instant at) {
+    if (status == ReservationStatus.CREATED || status == ReservationStatus.PAYMENT_IN_PROGRESS) {
+      return cancelled(reason, outcome, supplierStatus, at);
+    }
+    if (status == ReservationStatus.CANCELLED && paymentStatus.awaitsAuthorization()) {
+      return quietly(withPayment(outcome, null, at));
+    }
+    return unchanged("authorization answer already applied");
+  }
+
+  private Transition onCaptured(Instant at) {
+    if (paymentStatus != PaymentStatus.AUTHORIZED) {
+      return unchanged("nothing authorized to capture");
+    }
+    Reservation next = withPayment(PaymentStatus.CAPTURED, paymentIntentId, at);
+    return status == ReservationStatus.CANCELLED
+        ? releaseRequest(next, RELEASE_LATE_CAPTURE, at)
+        : quietly(next);
+  }
+
+  private Transition onSupplierConfirmed(SupplierConfirmed confirmed, Instant at) {
+    if (status == ReservationStatus.PAID) {
+      Reservation next =
+          moveTo(ReservationStatus.SUPPLIER_CONFIRMED, null, at)
+              .withSupplierFields(SupplierStatus.CONFIRMED, confirmed.bookingReference());
+      return statusChanged(next, null, at);
+    }
+    if (status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.REQUESTED) {
+      Reservation next = withSupplier(SupplierStatus.CONFIRMED, confirmed.bookingReference(), at);
+      return releaseRequest(next, RELEASE_LATE_BOOKING, at);
+    }
+    return unchanged("supplier answer already applied");
+  }
+
+  private Transition onSupplierRejected(SupplierRejected rejected, Instant at) {
+    if (status == ReservationStatus.PAID) {
+      return cancelled(
+          "supplier rejected: " + rejected.reason(), paymentStatus, SupplierStatus.REJECTED, at);
+    }
+    if (status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.REQUESTED) {
+      return quietly(withSupplier(SupplierStatus.REJECTED, null, at));
+    }
+    return unchanged("supplier answer already applied");
+  }
+
+  private Transition cancelled(
+      String reason, PaymentStatus payment, SupplierStatus supplier, Instant at) {
+    Reservation next =
+        moveTo(ReservationStatus.CANCELLED, reason, at)
+            .withPaymentFields(payment, paymentIntentId)
+            .withSupplierFields(supplier, supplierBookingReference);
+    ReservationEvent event = new ReservationCancelled(UUID.randomUUID(), at, status, reason, next);
+    return new Transition.Applied(next, version, next.lastChange(), List.of(event));
+  }
+
+  private Transition statusChanged(Reservation next, String reason, Instant at) {
+    ReservationEvent event =
+        new ReservationStatusChanged(UUID.randomUUID(), at, status, reason, next);
+    return new Transition.Applied(next, version, next.lastChange(), List.of(event));
+  }
+
+  /** A sub-status moved after cancellation and now holds something: tell the releasers. */
+  private Transition releaseRequest(Reservation next, String reason, Instant at) {
+    ReservationEvent event =
+        new ReservationStatusChanged(UUID.randomUUID(), at, status, reason, next);
+    return new Transition.Applied(next, version, Optional.empty(), List.of(event));
+  }
+
+  /** A sub-status moved and nobody needs to act on it. */
+  private Transition quietly(Reservation next) {
+    return new Transition.Applied(next, version, Optional.empty(), List.of());
+  }
+
+  private static Transition unchanged(String why) {
+    return new Transition.Unchanged(why);
+  }
+
+  private Optional<StatusChange> lastChange() {
+    return Optional.of(history.get(history.size() - 1));
+  }
+
+  private Reservation moveTo(ReservationStatus target, String reason, Instant at) {
+    List<StatusChange> nextHistory = new ArrayList<>(history);
+    nextHistory.add(new StatusChange(target, at, reason));
+    return new Reservation(
+        code,
+        clientId,
+        details,
+        price,
+        target,
+        paymentStatus,
+        supplierStatus,
+        paymentIntentId,
+        supplierBookingReference,
+        target == ReservationStatus.CANCELLED ? reason : cancellationReason,
+        nextHistory,
+        createdAt,
+        later(at),
+        version + 1);
+  }
+
+  private Reservation withPayment(PaymentStatus payment, String intentId, Instant at) {
+    return touched(at).withPaymentFields(payment, intentId);
+  }
+
+  private Reservation withSupplier(SupplierStatus supplier, String bookingReference, Instant at) {
+    return touched(at).withSupplierFields(supplier, bookingReference);
+  }
+
+  private Reservation touched(Instant at) {
+    return new Reservation(
+        code,
+        clientId,
+        details,
+        price,
+        status,
+        paymentStatus,
+        supplierStatus,
+        paymentIntentId,
+        supplierBookingReference,
+        cancellationReason,
+        history,
+        createdAt,
+        later(at),
+        version + 1);
+  }
+
+  private Reservation withPaymentFields(PaymentStatus payment, String intentId) {
+    return new Reservation(
+        code,
+        clientId,
+        details,
+        price,
+        status,
+        payment,
+        supplierStatus,
+        intentId != null ? intentId : paymentIntentId,
+        supplierBookingReference,
+        cancellationReason,
+        history,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
+  private Reservation withSupplierFields(SupplierStatus supplier, String bookingReference) {
+    return new Reservation(
+        code,
+        clientId,
+        details,
+        price,
+        status,
+        paymentStatus,
+        supplier,
+        paymentIntentId,
+        bookingReference != null ? bookingReference : supplierBookingReference,
+        cancellationReason,
+        history,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
+  /** Timestamps never go backwards, even when a late event carries an older time. */
+  private Instant later(Instant at) {
+    return at.isAfter(updatedAt) ? at : updatedAt;
+  }
+}
