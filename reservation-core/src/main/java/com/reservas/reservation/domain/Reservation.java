@@ -106,11 +106,11 @@ public record Reservation(
     } else if (outcome instanceof PaymentCaptured) {
       return onCaptured(at);
     } else if (outcome instanceof PaymentVoided) {
-      return paymentStatus == PaymentStatus.AUTHORIZED
+      return released() && paymentStatus == PaymentStatus.AUTHORIZED
           ? quietly(withPayment(PaymentStatus.VOIDED, paymentIntentId, at))
           : unchanged("nothing to void");
     } else if (outcome instanceof PaymentRefunded) {
-      return paymentStatus.holdsMoney()
+      return released() && paymentStatus.holdsMoney()
           ? quietly(withPayment(PaymentStatus.REFUNDED, paymentIntentId, at))
           : unchanged("nothing to refund");
     } else if (outcome instanceof SupplierConfirmed confirmed) {
@@ -118,7 +118,7 @@ public record Reservation(
     } else if (outcome instanceof SupplierRejected rejected) {
       return onSupplierRejected(rejected, at);
     } else if (outcome instanceof SupplierCancelled) {
-      return supplierStatus == SupplierStatus.CONFIRMED
+      return released() && supplierStatus == SupplierStatus.CONFIRMED
           ? quietly(withSupplier(SupplierStatus.CANCELLED, supplierBookingReference, at))
           : unchanged("no supplier booking to cancel");
     }
@@ -159,6 +159,11 @@ public record Reservation(
     return Optional.ofNullable(cancellationReason);
   }
 
+  /** Money and cars are only given back once the reservation is cancelled. */
+  private boolean released() {
+    return status == ReservationStatus.CANCELLED;
+  }
+
   private Transition onAuthorizationStarted(Instant at) {
     if (status != ReservationStatus.CREATED) {
       return unchanged("authorization already past its start");
@@ -197,6 +202,9 @@ public record Reservation(
   private Transition onCaptured(Instant at) {
     if (paymentStatus != PaymentStatus.AUTHORIZED) {
       return unchanged("nothing authorized to capture");
+    }
+    if (status == ReservationStatus.PAID) {
+      return unchanged("a capture is only requested once the supplier confirmed");
     }
     Reservation next = withPayment(PaymentStatus.CAPTURED, paymentIntentId, at);
     return status == ReservationStatus.CANCELLED
