@@ -1,0 +1,29 @@
+package com.reservas.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedMariaDbTest {
+
+  @Test
+  void startsAServerWithTheRowBinlogThatChangeDataCaptureNeeds() throws Exception {
+    try (EmbeddedMariaDb db = EmbeddedMariaDb.start(0, null, List.of())) {
+      db.createDatabase("probe");
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl("probe"), "root", "");
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+        assertThat(rs.getString(2)).isEqualTo("ROW");
+        assertThat(rs.getString(3)).isEqualTo("FULL");
+      }
+      assertThat(db.port()).isPositive();
+    }
+  }
+}
