@@ -1,0 +1,217 @@
+package com.reservas.supplier.simulator;
+
+import com.reservas.supplier.simulator.booking.Booking;
+import com.reservas.supplier.simulator.booking.BookingDesk;
+import com.reservas.supplier.simulator.fault.FaultInjector;
+import com.reservas.supplier.simulator.fault.FaultSettings;
+import com.reservas.supplier.simulator.fleet.FleetSizing;
+import com.reservas.supplier.simulator.http.AdminRoutes;
+import com.reservas.supplier.simulator.http.SupplierApiRoutes;
+import com.reservas.supplier.simulator.stats.ActivityCounters;
+import com.reservas.supplier.simulator.stats.SupplierStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A stand-in for the car supplier's HTTP API ({@code openapi/supplier-api.yaml}) that tests and the
+ * local platform start in milliseconds: a plain Reactor Netty server, no Spring. It keeps a fleet
+ * per office and category in memory, answers every request id once and for all, and fails on demand
+ * (latency, 500, 503, timeouts, connection resets) through {@code /admin/faults} or {@link
+ * #setFaults}. Thread-safe.
+ *
+ * <p>Run on its own with {@link #main}: port from the first argument or {@code
+ * SUPPLIER_SIMULATOR_PORT} (default 8091), bound to {@code SUPPLIER_SIMULATOR_HOST} (default
+ * 127.0.0.1).
+ */
+public final class SupplierSimulator implements AutoCloseable {
+
+  public static final int DEFAULT_PORT = 8091;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Far longer than any client timeout, short enough that a forgotten request goes away. */
+  public static final Duration DEFAULT_TIMEOUT_HOLD = Duration.ofSeconds(30);
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+  private static final String ONE_LINE_LOG_FORMAT = "%1$tF %1$tT.%1$tL %4$s %3$s - %5$s%6$s%n";
+
+  private final ActivityCounters counters = new ActivityCounters();
+  private final FaultInjector faults = new FaultInjector();
+  private final BookingDesk desk;
+  private final Duration timeoutHold;
+
+  private DisposableServer server;
+  private Sinks.Empty<Void> stopping;
+
+  /** With the standard fleet: 2 cars per category at AGP-AIRPORT, 50 elsewhere. */
+  public SupplierSimulator() {
+    this(FleetSizing.standard());
+  }
+
+  public SupplierSimulator(FleetSizing fleetSizing) {
+    this(fleetSizing, DEFAULT_TIMEOUT_HOLD);
+  }
+
+  /**
+   * @param timeoutHold how long an injected {@code TIMEOUT} holds a request before closing the
+   *     connection (requests are also let go when the simulator stops)
+   */
+  public SupplierSimulator(FleetSizing fleetSizing, Duration timeoutHold) {
+    this.desk = new BookingDesk(fleetSizing, counters, Clock.systemUTC());
+    this.timeoutHold = Objects.requireNonNull(timeoutHold, "timeoutHold");
+  }
+
+  /**
+   * Starts listening on 127.0.0.1.
+   *
+   * @param port the port, or 0 for any free port
+   * @return the port bound
+   */
+  public int start(int port) {
+    return start(DEFAULT_HOST, port);
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param port the port, or 0 for any free port
+   * @return the port bound
+   */
+  public synchronized int start(String host, int port) {
+    if (server != null) {
+      throw new IllegalStateException("The supplier simulator already listens on " + baseUrl());
+    }
+    Sinks.Empty<Void> stopSignal = Sinks.empty();
+    SupplierApiRoutes api =
+        new SupplierApiRoutes(desk, faults, counters, timeoutHold, stopSignal.asMono());
+    AdminRoutes admin = new AdminRoutes(desk, faults, counters);
+    server =
+        HttpServer.create()
+            .host(host)
+            .port(port)
+            .route(
+                routes -> {
+                  api.register(routes);
+                  admin.register(routes);
+                  AdminRoutes.registerNotFound(routes);
+                })
+            .bindNow(Duration.ofSeconds(10));
+    stopping = stopSignal;
+    return server.port();
+  }
+
+  /** Stops listening; requests held by an injected timeout are let go. Bookings are kept. */
+  public synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    stopping.tryEmitEmpty();
+    server.disposeNow(STOP_GRACE);
+    server = null;
+    stopping = null;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** The port listened on; only while running. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("The supplier simulator is not running");
+    }
+    return server.port();
+  }
+
+  /** {@code http://host:port}, to configure a client with; only while running. */
+  public synchronized String baseUrl() {
+    if (server == null) {
+      throw new IllegalStateException("The supplier simulator is not running");
+    }
+    return "http://" + server.host() + ":" + server.port();
+  }
+
+  /** Replaces the injected faults; takes effect from the next request. */
+  public void setFaults(FaultSettings faultSettings) {
+    faults.apply(Objects.requireNonNull(faultSettings, "faultSettings"));
+  }
+
+  /** Back to a healthy supplier. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  public FaultSettings faults() {
+    return faults.settings();
+  }
+
+  public SupplierStats stats() {
+    return counters.snapshot();
+  }
+
+  /** Every booking ever made (confirmed or cancelled), oldest first. */
+  public List<Booking> bookings() {
+    return desk.bookings();
+  }
+
+  /** The bookings made for one of our reservation codes, oldest first. */
+  public List<Booking> bookingsFor(String reservationCode) {
+    return desk.bookingsFor(reservationCode);
+  }
+
+  public Optional<Booking> booking(String bookingReference) {
+    return desk.booking(bookingReference);
+  }
+
+  /** Forgets bookings and request ids, zeroes the counters and clears the faults. */
+  public void reset() {
+    desk.clear();
+    counters.reset();
+    faults.clear();
+  }
+
+  /**
+   * Runs the simulator until the JVM is stopped.
+   *
+   * @param args optional port; otherwise {@code SUPPLIER_SIMULATOR_PORT}, else 8091
+   */
+  public static void main(String[] args) {
+    if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+      System.setProperty(LOG_FORMAT_PROPERTY, ONE_LINE_LOG_FORMAT);
+    }
+    SimulatorEnvironment environment = SimulatorEnvironment.of(args, System.getenv());
+    SupplierSimulator simulator = new SupplierSimulator(environment.fleetSizing());
+    simulator.start(environment.host(), environment.port());
+    Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "supplier-simulator-stop"));
+    System.out.println(
+        "Supplier simulator listening on "
+            + simulator.baseUrl()
+            + " (fleet "
+            + environment.fleetSizing()
+            + "); faults: PUT "
+            + simulator.baseUrl()
+            + "/admin/faults");
+    simulator.awaitStop();
+  }
+
+  private void awaitStop() {
+    DisposableServer running;
+    synchronized (this) {
+      running = server;
+    }
+    if (running != null) {
+      running.onDispose().block();
+    }
+  }
+}
