@@ -1,0 +1,250 @@
+package com.reservas.stripe.standin;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The HTTP side of the emulated Stripe API ({@code /v1/...}): authenticates, applies the injected
+ * faults, honours {@code Idempotency-Key}, runs the request through {@link StripeApiRouter} and
+ * writes the answer with Stripe's headers. Requests held by a {@link FailureMode#TIMEOUT} fault or
+ * delayed by latency are let go when the stand-in stops.
+ */
+final class StripeHttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(StripeHttpHandler.class);
+
+  private static final String DEFAULT_STRIPE_VERSION = "2026-07-29.dahlia";
+
+  private final ApiKeyAuthenticator authenticator;
+  private final FaultInjector faults;
+  private final IdempotencyStore idempotency;
+  private final StripeApiRouter router;
+  private final StripeObjectRenderer renderer;
+  private final TrafficCounters traffic;
+  private final Duration timeoutHold;
+  private final AtomicReference<Sinks.One<Boolean>> stopping = new AtomicReference<>(Sinks.one());
+
+  /** One request as read off the wire. */
+  private record Incoming(
+      String requestId,
+      String method,
+      String path,
+      String query,
+      String body,
+      String authorization,
+      String idempotencyKey,
+      String stripeVersion) {
+
+    boolean isIdempotent() {
+      return "POST".equals(method) && idempotencyKey != null && !idempotencyKey.isBlank();
+    }
+  }
+
+  /** The answer to write, and whether it came from the idempotency store. */
+  private record Outcome(ApiResponse response, boolean replayed) {}
+
+  StripeHttpHandler(
+      ApiKeyAuthenticator authenticator,
+      FaultInjector faults,
+      IdempotencyStore idempotency,
+      StripeApiRouter router,
+      StripeObjectRenderer renderer,
+      TrafficCounters traffic,
+      Duration timeoutHold) {
+    this.authenticator = authenticator;
+    this.faults = faults;
+    this.idempotency = idempotency;
+    this.router = router;
+    this.renderer = renderer;
+    this.traffic = traffic;
+    this.timeoutHold = timeoutHold;
+  }
+
+  /** Arms the stop signal for a new run of the server. */
+  void open() {
+    stopping.set(Sinks.one());
+  }
+
+  /** Lets every held or delayed request go, so that the server can stop at once. */
+  void releaseHeldRequests() {
+    stopping.get().tryEmitValue(Boolean.TRUE);
+  }
+
+  Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+    traffic.requestReceived();
+    String uri = request.uri();
+    int queryStart = uri.indexOf('?');
+    String path = queryStart < 0 ? uri : uri.substring(0, queryStart);
+    String query = queryStart < 0 ? "" : uri.substring(queryStart + 1);
+    String method = request.method().name();
+    String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+    String idempotencyKey = request.requestHeaders().get("Idempotency-Key");
+    String stripeVersion = request.requestHeaders().get("Stripe-Version");
+    return request
+        .receive()
+        .aggregate()
+        .asString(StandardCharsets.UTF_8)
+        .defaultIfEmpty("")
+        .flatMap(
+            body ->
+                respond(
+                    new Incoming(
+                        StripeIds.request(),
+                        method,
+                        path,
+                        query,
+                        body,
+                        authorization,
+                        idempotencyKey,
+                        stripeVersion),
+                    response));
+  }
+
+  private Mono<Void> respond(Incoming in, HttpServerResponse response) {
+    String apiKey;
+    try {
+      apiKey = authenticator.authenticate(in.authorization());
+    } catch (StripeApiError unauthenticated) {
+      return write(response, in, new Outcome(errorResponse(unauthenticated, in), false));
+    }
+    FaultInjector.FaultDecision fault = faults.next();
+    if (fault.fails()) {
+      log.debug(
+          "Injecting {} into {} {} ({})", fault.failure(), in.method(), in.path(), in.requestId());
+      return pause(fault.latency()).then(fail(fault.failure(), in, response));
+    }
+    Outcome outcome = execute(in, apiKey);
+    return pause(fault.latency()).then(write(response, in, outcome));
+  }
+
+  private Outcome execute(Incoming in, String apiKey) {
+    FormParameters params;
+    try {
+      params = FormParameters.parse(in.query()).and(FormParameters.parse(in.body()));
+    } catch (StripeApiError malformed) {
+      return new Outcome(errorResponse(malformed, in), false);
+    }
+    if (in.isIdempotent()) {
+      IdempotencyStore.Claim claim =
+          idempotency.claim(
+              apiKey,
+              in.idempotencyKey(),
+              new IdempotencyStore.RequestFingerprint(
+                  in.method(), in.path(), params.fingerprint()));
+      switch (claim.outcome()) {
+        case REPLAY:
+          traffic.idempotentReplay();
+          log.debug("Replaying {} {} for a reused idempotency key", in.method(), in.path());
+          return new Outcome(claim.stored(), true);
+        case MISMATCH:
+          return new Outcome(
+              errorResponse(StripeApiError.idempotencyMismatch(claim.message()), in), false);
+        case IN_PROGRESS:
+          return new Outcome(errorResponse(StripeApiError.idempotencyKeyInUse(), in), false);
+        case GRANTED:
+        default:
+          break;
+      }
+    }
+    ApiResponse answer;
+    boolean keep;
+    try {
+      answer =
+          new ApiResponse(
+              200, renderer.write(router.route(in.method(), in.path(), params)), in.requestId());
+      keep = true;
+    } catch (StripeApiError error) {
+      answer = errorResponse(error, in);
+      keep = error.httpStatus() == 402;
+    } catch (RuntimeException bug) {
+      log.error("Stripe stand-in failed on {} {}", in.method(), in.path(), bug);
+      answer = errorResponse(StripeApiError.internal(), in);
+      keep = false;
+    }
+    if (in.isIdempotent()) {
+      if (keep) {
+        idempotency.complete(apiKey, in.idempotencyKey(), answer);
+      } else {
+        idempotency.release(apiKey, in.idempotencyKey());
+      }
+    }
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} {} {} -> {} ({})",
+          in.method(),
+          in.path(),
+          LogMasking.parameters(params),
+          answer.status(),
+          in.requestId());
+    }
+    return new Outcome(answer, false);
+  }
+
+  private Mono<Void> fail(FailureMode mode, Incoming in, HttpServerResponse response) {
+    return switch (mode) {
+      case HTTP_500 ->
+          write(response, in, new Outcome(errorResponse(StripeApiError.internal(), in), false));
+      case HTTP_429 ->
+          write(response, in, new Outcome(errorResponse(StripeApiError.rateLimited(), in), false));
+      case TIMEOUT -> pause(timeoutHold).then(Mono.fromRunnable(() -> closeQuietly(response)));
+      case CONNECTION_RESET -> Mono.fromRunnable(() -> reset(response));
+    };
+  }
+
+  private Mono<Void> write(HttpServerResponse response, Incoming in, Outcome outcome) {
+    ApiResponse answer = outcome.response();
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    response
+        .status(answer.status())
+        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+        .header(HttpHeaderNames.CACHE_CONTROL, "no-cache, no-store")
+        .header("Request-Id", in.requestId())
+        .header(
+            "Stripe-Version",
+            in.stripeVersion() == null ? DEFAULT_STRIPE_VERSION : in.stripeVersion());
+    if (in.isIdempotent()) {
+      response.header("Idempotency-Key", in.idempotencyKey());
+    }
+    if (outcome.replayed()) {
+      response.header("Idempotent-Replayed", "true");
+      response.header("Original-Request", answer.requestId());
+    }
+    return response.sendByteArray(Mono.just(body)).then();
+  }
+
+  private ApiResponse errorResponse(StripeApiError error, Incoming in) {
+    return new ApiResponse(
+        error.httpStatus(), renderer.write(renderer.error(error)), in.requestId());
+  }
+
+  /** Waits {@code delay}, or less if the stand-in stops first. */
+  private Mono<Void> pause(Duration delay) {
+    if (delay.isZero()) {
+      return Mono.empty();
+    }
+    return Mono.firstWithSignal(Mono.delay(delay).thenReturn(Boolean.TRUE), stopping.get().asMono())
+        .then();
+  }
+
+  private static void closeQuietly(HttpServerResponse response) {
+    response.withConnection(connection -> connection.channel().close());
+  }
+
+  private static void reset(HttpServerResponse response) {
+    response.withConnection(
+        connection -> {
+          connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+          connection.channel().close();
+        });
+  }
+}
