@@ -1,0 +1,186 @@
+package com.reservas.reservation.adapter.in.web;
+
+import com.reservas.reservation.adapter.in.web.security.AuthenticatedClient;
+import com.reservas.reservation.application.port.in.CancelReservationUseCase;
+import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancelReservationCommand;
+import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancellationResult;
+import com.reservas.reservation.application.port.in.CreateReservationCommand;
+import com.reservas.reservation.application.port.in.CreateReservationResult;
+import com.reservas.reservation.application.port.in.CreateReservationUseCase;
+import com.reservas.reservation.application.port.in.FieldError;
+import com.reservas.reservation.application.port.in.GetReservationUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The reservation endpoints of SPEC §4. Thin: it reads the request, calls one use case and maps
+ * each result to its status code; rules live in the core.
+ */
+@RestController
+@RequestMapping("/api/v1/reservations")
+@Tag(name = "Reservations", description = "Create, read and cancel car reservations")
+class ReservationController {
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+  private final CreateReservationUseCase creating;
+  private final GetReservationUseCase reading;
+  private final CancelReservationUseCase cancelling;
+  private final ReservationRequestReader reader;
+  private final ObjectMapper json;
+
+  ReservationController(
+      CreateReservationUseCase creating,
+      GetReservationUseCase reading,
+      CancelReservationUseCase cancelling,
+      ObjectMapper json) {
+    this.creating = creating;
+    this.reading = reading;
+    this.cancelling = cancelling;
+    this.json = json;
+    this.reader = new ReservationRequestReader(json);
+  }
+
+  @Operation(
+      summary = "Reserve a car",
+      description =
+          "Answers 201 as soon as the reservation and its event are committed; payment and"
+              + " supplier booking follow asynchronously.")
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<?>> create(
+      @RequestBody(required = false) String body,
+      @Parameter(description = "Retries with the same key and body return the first result")
+          @RequestHeader(name = "Idempotency-Key", required = false)
+          String idempotencyKey,
+      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      ServerWebExchange exchange) {
+    AuthenticatedClient client = AuthenticatedClient.of(exchange);
+    ReservationRequestReader.ReadResult read = reader.read(body);
+    List<FieldError> structural = new ArrayList<>(read.errors());
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      structural.add(
+          new FieldError("Idempotency-Key", "must be 1 to 128 printable ASCII characters"));
+    }
+    if (structural.stream().anyMatch(e -> e.field().equals("$"))) {
+      return Mono.just(Problems.invalidInput(structural));
+    }
+    CreateReservationCommand command =
+        new CreateReservationCommand(
+            client.id(), Optional.ofNullable(idempotencyKey), read.request(), traceparent);
+    return creating
+        .create(command)
+        .map(
+            result -> {
+              if (result instanceof CreateReservationResult.Invalid invalid) {
+                return Problems.invalidInput(merge(structural, invalid.errors()));
+              }
+              if (!structural.isEmpty()) {
+                return Problems.invalidInput(structural);
+              }
+              if (result instanceof CreateReservationResult.Created created) {
+                ReservationView view = ReservationView.of(created.reservation());
+                return ResponseEntity.created(URI.create("/api/v1/reservations/" + view.code()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(view);
+              }
+              if (result instanceof CreateReservationResult.RuleViolated violated) {
+                return Problems.response(
+                    Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        violated.rule(),
+                        "Business rule violated",
+                        violated.message()));
+              }
+              return Problems.response(
+                  Problems.problem(
+                      HttpStatus.CONFLICT,
+                      "idempotency-key-reused",
+                      "Idempotency key reused",
+                      "This Idempotency-Key was first used with a different request body"));
+            });
+  }
+
+  @Operation(summary = "Read a reservation you created")
+  @GetMapping(path = "/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<?>> get(@PathVariable String code, ServerWebExchange exchange) {
+    AuthenticatedClient client = AuthenticatedClient.of(exchange);
+    return reading
+        .find(client.id(), code)
+        .<ResponseEntity<?>>map(r -> ResponseEntity.ok(ReservationView.of(r)))
+        .defaultIfEmpty(Problems.notFound(code));
+  }
+
+  @Operation(
+      summary = "Cancel a reservation",
+      description =
+          "202 when accepted: the payment is voided or refunded and the supplier booking"
+              + " cancelled asynchronously. 409 when already cancelled or past pickup.")
+  @PostMapping(path = "/{code}/cancellation", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<?>> cancel(
+      @PathVariable String code,
+      @RequestBody(required = false) String body,
+      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      ServerWebExchange exchange) {
+    AuthenticatedClient client = AuthenticatedClient.of(exchange);
+    CancellationBody.Parsed parsed = CancellationBody.parse(body, json);
+    if (!parsed.errors().isEmpty()) {
+      return Mono.just(Problems.invalidInput(parsed.errors()));
+    }
+    return cancelling
+        .cancel(new CancelReservationCommand(client.id(), code, parsed.reason(), traceparent))
+        .map(
+            result -> {
+              if (result instanceof CancellationResult.Accepted accepted) {
+                return ResponseEntity.accepted()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ReservationView.of(accepted.reservation()));
+              }
+              if (result instanceof CancellationResult.NotCancellable refused) {
+                return Problems.response(
+                    Problems.problem(
+                        HttpStatus.CONFLICT,
+                        "not-cancellable",
+                        "Reservation cannot be cancelled",
+                        refused.why()));
+              }
+              return Problems.notFound(code);
+            });
+  }
+
+  /** Structural errors win for their field: no "is required" next to "must be a string". */
+  private static List<FieldError> merge(List<FieldError> structural, List<FieldError> semantic) {
+    List<FieldError> all = new ArrayList<>(structural);
+    for (FieldError error : semantic) {
+      boolean covered =
+          structural.stream()
+              .anyMatch(
+                  s ->
+                      error.field().equals(s.field()) || error.field().startsWith(s.field() + "."));
+      if (!covered) {
+        all.add(error);
+      }
+    }
+    return all;
+  }
+}

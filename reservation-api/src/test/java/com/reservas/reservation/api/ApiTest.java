@@ -1,0 +1,109 @@
+package com.reservas.reservation.api;
+
+import com.reservas.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the HTTP tests: the real application on a random port, against a fresh migrated MariaDB
+ * database per test class (binlog on), with two seeded API clients.
+ */
+@SpringBootTest(
+    classes = ReservationApiApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class ApiTest {
+
+  static final String CLIENT_A_KEY = "key-of-client-a";
+  static final String CLIENT_B_KEY = "key-of-client-b";
+
+  static final String VALID_BODY =
+      """
+      {
+        "customer": {"firstName": "Ana", "lastName": "García Núñez",
+                     "email": "ana@example.com", "phone": "+34600111222"},
+        "vehicle":  {"categoryCode": "CDAR", "supplierCode": "IBERCAR"},
+        "pickup":   {"officeCode": "MAD-AIRPORT", "at": "2027-03-10T09:30:00"},
+        "dropoff":  {"officeCode": "BCN-AIRPORT", "at": "2027-03-14T18:00:00"},
+        "payment":  {"paymentMethodToken": "pm_card_visa"}
+      }
+      """;
+
+  private static final Map<Class<?>, TestDatabase> DATABASES = new ConcurrentHashMap<>();
+
+  @LocalServerPort int port;
+
+  WebTestClient http;
+
+  /** Each test class gets its own database; call from a {@code @DynamicPropertySource}. */
+  static void useDatabaseOf(Class<?> testClass, DynamicPropertyRegistry registry) {
+    TestDatabase db = database(testClass);
+    registry.add("spring.r2dbc.url", db::r2dbcUrl);
+    registry.add("spring.flyway.url", db::jdbcUrl);
+  }
+
+  static TestDatabase database(Class<?> testClass) {
+    return DATABASES.computeIfAbsent(testClass, c -> TestDatabase.create());
+  }
+
+  @BeforeEach
+  void client() {
+    http =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(60))
+            .build();
+  }
+
+  WebTestClient.ResponseSpec post(String body) {
+    return http.post()
+        .uri("/api/v1/reservations")
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  /** Creates a reservation for client A and returns its code. */
+  String create() {
+    Map<?, ?> body =
+        post(VALID_BODY)
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return (String) body.get("code");
+  }
+
+  long count(String table) {
+    try (Connection c = database(getClass()).connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows in every table a reservation writes to: unchanged means nothing was written. */
+  long reservationRows() {
+    return count("reservation")
+        + count("reservation_contact")
+        + count("reservation_status_history")
+        + count("outbox_event");
+  }
+}

@@ -1,0 +1,38 @@
+package com.reservas.reservation.adapter.out.persistence;
+
+import com.reservas.reservation.application.port.out.ReservationEventOutbox;
+import com.reservas.reservation.domain.ReservationEvent;
+import com.reservas.schemas.Topics;
+import com.reservas.schemas.serde.EventCodec;
+import org.apache.avro.specific.SpecificRecord;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes reservation events to the outbox table as the exact bytes Kafka will carry (Confluent
+ * framing + Avro). The row is inserted and deleted in the same transaction, as Debezium recommends:
+ * the binlog keeps the insert for the relay, the table never grows.
+ */
+public final class R2dbcReservationEventOutbox implements ReservationEventOutbox {
+
+  private final OutboxWriter writer;
+  private final EventCodec codec;
+  private final ReservationEventAvroMapper mapper = new ReservationEventAvroMapper();
+
+  public R2dbcReservationEventOutbox(OutboxWriter writer, EventCodec codec) {
+    this.writer = writer;
+    this.codec = codec;
+  }
+
+  @Override
+  public Mono<Void> append(ReservationEvent event, String traceparent) {
+    SpecificRecord record = mapper.toAvro(event, traceparent);
+    return writer.write(
+        new OutboxWriter.OutboxRow(
+            event.eventId(),
+            Topics.RESERVATIONS,
+            event.reservation().code().value(),
+            record.getSchema().getName(),
+            codec.encode(Topics.RESERVATIONS, record),
+            traceparent));
+  }
+}

@@ -1,0 +1,110 @@
+package com.reservas.reservation.adapter.out.persistence;
+
+import com.reservas.reservation.application.port.in.ReservationRequest;
+import com.reservas.reservation.application.port.out.ReservationCodeGenerator;
+import com.reservas.reservation.application.port.out.ReservationEventOutbox;
+import com.reservas.reservation.application.service.ApplyOutcomeService;
+import com.reservas.reservation.application.service.CancelReservationService;
+import com.reservas.reservation.application.service.CreateReservationService;
+import com.reservas.reservation.application.service.SecureRandomReservationCodes;
+import com.reservas.reservation.application.service.TransitionWriter;
+import com.reservas.schemas.registry.InMemorySchemaRegistry;
+import com.reservas.schemas.serde.EventCodec;
+import com.reservas.testsupport.TestDatabase;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The persistence adapters and the use cases wired by hand on a fresh database, the way the
+ * services wire them with Spring, so tests exercise real SQL and real transactions quickly.
+ */
+final class PersistenceFixture {
+
+  static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+  final TestDatabase database = TestDatabase.create();
+  final ConnectionFactory connections =
+      ConnectionFactories.get(
+          ConnectionFactoryOptions.parse(database.r2dbcUrl())
+              .mutate()
+              .option(ConnectionFactoryOptions.USER, database.username())
+              .build());
+  final DatabaseClient db = DatabaseClient.create(connections);
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final EventCodec codec = new EventCodec(new InMemorySchemaRegistry());
+  final R2dbcReservationRepository reservations = new R2dbcReservationRepository(db);
+  final R2dbcReferenceData referenceData = new R2dbcReferenceData(db, Duration.ofMinutes(5));
+  final ReactiveTransactionRunner transactions =
+      new ReactiveTransactionRunner(
+          TransactionalOperator.create(new R2dbcTransactionManager(connections)));
+  final R2dbcReservationEventOutbox outbox =
+      new R2dbcReservationEventOutbox(new OutboxWriter(db, clock, true), codec);
+
+  CreateReservationService creating() {
+    return creating(new SecureRandomReservationCodes(), outbox);
+  }
+
+  CreateReservationService creating(ReservationCodeGenerator codes, ReservationEventOutbox box) {
+    return new CreateReservationService(
+        referenceData, reservations, box, codes, transactions, clock, 5);
+  }
+
+  TransitionWriter writer() {
+    return new TransitionWriter(reservations, outbox, transactions);
+  }
+
+  CancelReservationService cancelling(Clock at) {
+    return new CancelReservationService(reservations, writer(), at);
+  }
+
+  ApplyOutcomeService applyingOutcomes() {
+    return new ApplyOutcomeService(
+        new R2dbcInbox(db, clock), reservations, new R2dbcExternalCallLog(db), writer());
+  }
+
+  static ReservationRequest validRequest() {
+    return new ReservationRequest(
+        "Ana",
+        "García Núñez",
+        "ana@example.com",
+        "+34600111222",
+        "CDAR",
+        "IBERCAR",
+        "MAD-AIRPORT",
+        "2027-03-10T09:30:00",
+        "BCN-AIRPORT",
+        "2027-03-14T18:00:00",
+        "pm_card_visa");
+  }
+
+  long count(String table) {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows in every table a reservation writes to: all zero means nothing was written. */
+  long reservationRows() {
+    return count("reservation")
+        + count("reservation_contact")
+        + count("reservation_status_history")
+        + count("outbox_event");
+  }
+}
