@@ -1,8 +1,9 @@
 package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
-import org.springframework.boot.SpringApplication;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** The reservation API service: HTTP in, one database transaction out, nothing external. */
@@ -10,8 +11,17 @@ import org.springframework.context.annotation.Import;
 @Import({ReservationPersistenceConfiguration.class, ReservationApiConfiguration.class})
 public class ReservationApiApplication {
 
+  /** Its configuration file is {@code reservation-api.yml}, so services can share one JVM. */
+  public static final String CONFIG_NAME = "reservation-api";
+
   public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
+  public static SpringApplicationBuilder application() {
     AvroTrust.trustEventPackage();
-    SpringApplication.run(ReservationApiApplication.class, args);
+    return new SpringApplicationBuilder(ReservationApiApplication.class)
+        .properties(Map.of("spring.config.name", CONFIG_NAME));
   }
 }

@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * database per test class (binlog on), with two seeded API clients.
  */
 @SpringBootTest(
+    properties = "spring.config.name=" + ReservationApiApplication.CONFIG_NAME,
     classes = ReservationApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

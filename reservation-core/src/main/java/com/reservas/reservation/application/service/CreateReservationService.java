@@ -3,6 +3,7 @@ package com.reservas.reservation.application.service;
 import com.reservas.reservation.application.port.in.CreateReservationCommand;
 import com.reservas.reservation.application.port.in.CreateReservationResult;
 import com.reservas.reservation.application.port.in.CreateReservationUseCase;
+import com.reservas.reservation.application.port.in.FieldError;
 import com.reservas.reservation.application.port.out.DuplicateIdempotencyKeyException;
 import com.reservas.reservation.application.port.out.DuplicateReservationCodeException;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -66,8 +69,14 @@ public final class CreateReservationService implements CreateReservationUseCase 
             catalogue -> {
               Validation validation =
                   validator.validate(command.request(), catalogue, clock.instant());
-              if (validation instanceof Validation.Invalid invalid) {
-                return Mono.just(new CreateReservationResult.Invalid(invalid.errors()));
+              List<FieldError> errors =
+                  merge(
+                      command.inputErrors(),
+                      validation instanceof Validation.Invalid invalid
+                          ? invalid.errors()
+                          : List.of());
+              if (!errors.isEmpty()) {
+                return Mono.just(new CreateReservationResult.Invalid(errors));
               }
               if (validation instanceof Validation.RuleViolated violated) {
                 return Mono.just(
@@ -131,6 +140,22 @@ public final class CreateReservationService implements CreateReservationUseCase 
                 attempt < maxCodeAttempts
                     ? insertWithFreshCode(command, valid, idempotency, attempt + 1)
                     : Mono.error(new ReservationCodesExhaustedException(attempt, collision)));
+  }
+
+  /** Input errors win for their field: no "is required" next to "must be a string". */
+  private static List<FieldError> merge(List<FieldError> input, List<FieldError> semantic) {
+    List<FieldError> all = new ArrayList<>(input);
+    for (FieldError error : semantic) {
+      boolean covered =
+          input.stream()
+              .anyMatch(
+                  e ->
+                      error.field().equals(e.field()) || error.field().startsWith(e.field() + "."));
+      if (!covered) {
+        all.add(error);
+      }
+    }
+    return all;
   }
 
   static String requestHash(String canonicalRequest) {

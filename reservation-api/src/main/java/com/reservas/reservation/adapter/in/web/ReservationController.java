@@ -87,16 +87,17 @@ class ReservationController {
     }
     CreateReservationCommand command =
         new CreateReservationCommand(
-            client.id(), Optional.ofNullable(idempotencyKey), read.request(), traceparent);
+            client.id(),
+            Optional.ofNullable(structural.isEmpty() ? idempotencyKey : null),
+            read.request(),
+            structural,
+            traceparent);
     return creating
         .create(command)
         .map(
             result -> {
               if (result instanceof CreateReservationResult.Invalid invalid) {
-                return Problems.invalidInput(merge(structural, invalid.errors()));
-              }
-              if (!structural.isEmpty()) {
-                return Problems.invalidInput(structural);
+                return Problems.invalidInput(invalid.errors());
               }
               if (result instanceof CreateReservationResult.Created created) {
                 ReservationView view = ReservationView.of(created.reservation());
@@ -166,21 +167,5 @@ class ReservationController {
               }
               return Problems.notFound(code);
             });
-  }
-
-  /** Structural errors win for their field: no "is required" next to "must be a string". */
-  private static List<FieldError> merge(List<FieldError> structural, List<FieldError> semantic) {
-    List<FieldError> all = new ArrayList<>(structural);
-    for (FieldError error : semantic) {
-      boolean covered =
-          structural.stream()
-              .anyMatch(
-                  s ->
-                      error.field().equals(s.field()) || error.field().startsWith(s.field() + "."));
-      if (!covered) {
-        all.add(error);
-      }
-    }
-    return all;
   }
 }
