@@ -106,11 +106,17 @@ public record Reservation(
     } else if (outcome instanceof PaymentCaptured) {
       return onCaptured(at);
     } else if (outcome instanceof PaymentVoided) {
-      return released() && paymentStatus == PaymentStatus.AUTHORIZED
+      if (!released()) {
+        return premature("voided before the cancellation was recorded");
+      }
+      return paymentStatus == PaymentStatus.AUTHORIZED
           ? quietly(withPayment(PaymentStatus.VOIDED, paymentIntentId, at))
           : unchanged("nothing to void");
     } else if (outcome instanceof PaymentRefunded) {
-      return released() && paymentStatus.holdsMoney()
+      if (!released()) {
+        return premature("refunded before the cancellation was recorded");
+      }
+      return paymentStatus.holdsMoney()
           ? quietly(withPayment(PaymentStatus.REFUNDED, paymentIntentId, at))
           : unchanged("nothing to refund");
     } else if (outcome instanceof SupplierConfirmed confirmed) {
@@ -118,7 +124,10 @@ public record Reservation(
     } else if (outcome instanceof SupplierRejected rejected) {
       return onSupplierRejected(rejected, at);
     } else if (outcome instanceof SupplierCancelled) {
-      return released() && supplierStatus == SupplierStatus.CONFIRMED
+      if (!released()) {
+        return premature("booking cancelled before the cancellation was recorded");
+      }
+      return supplierStatus == SupplierStatus.CONFIRMED
           ? quietly(withSupplier(SupplierStatus.CANCELLED, supplierBookingReference, at))
           : unchanged("no supplier booking to cancel");
     }
@@ -136,6 +145,46 @@ public record Reservation(
     }
     if (!now.isBefore(details.period().pickup().instant())) {
       return new Transition.Refused("the pickup time has passed");
+    }
+    return cancelled(reason, paymentStatus, supplierStatus, now);
+  }
+
+  /**
+   * Waiting for an answer that moves money or a car: payment or booking still open before
+   * confirmation, a capture after confirmation, or a release after cancellation.
+   */
+  public boolean awaitsOutcome() {
+    return switch (status) {
+      case CREATED, PAYMENT_IN_PROGRESS, PAID -> true;
+      case SUPPLIER_CONFIRMED -> paymentStatus == PaymentStatus.AUTHORIZED;
+      case CANCELLED -> paymentStatus.holdsMoney() || supplierStatus == SupplierStatus.CONFIRMED;
+    };
+  }
+
+  /**
+   * Asks the services again for the answer this reservation waits for, by re-announcing its current
+   * state: the consumers act on the snapshot and their idempotency keys make a repeated request
+   * harmless. No status changes and no history row; {@code updatedAt} records the reminder.
+   */
+  public Transition remind(String reason, Instant now) {
+    if (!awaitsOutcome()) {
+      return unchanged("nothing to wait for");
+    }
+    Reservation next = touched(now);
+    ReservationEvent event =
+        new ReservationStatusChanged(UUID.randomUUID(), now, status, reason, next);
+    return new Transition.Applied(next, version, Optional.empty(), List.of(event));
+  }
+
+  /**
+   * Gives up on a reservation that never got its payment or supplier answer: cancels it whatever
+   * the pickup time, and the cancellation releases whatever arrives later.
+   */
+  public Transition expire(String reason, Instant now) {
+    if (status != ReservationStatus.CREATED
+        && status != ReservationStatus.PAYMENT_IN_PROGRESS
+        && status != ReservationStatus.PAID) {
+      return new Transition.Refused("only an unconfirmed reservation expires");
     }
     return cancelled(reason, paymentStatus, supplierStatus, now);
   }
@@ -204,7 +253,7 @@ public record Reservation(
       return unchanged("nothing authorized to capture");
     }
     if (status == ReservationStatus.PAID) {
-      return unchanged("a capture is only requested once the supplier confirmed");
+      return premature("captured before the supplier confirmation was recorded");
     }
     Reservation next = withPayment(PaymentStatus.CAPTURED, paymentIntentId, at);
     return status == ReservationStatus.CANCELLED
@@ -213,6 +262,9 @@ public record Reservation(
   }
 
   private Transition onSupplierConfirmed(SupplierConfirmed confirmed, Instant at) {
+    if (status == ReservationStatus.CREATED || status == ReservationStatus.PAYMENT_IN_PROGRESS) {
+      return premature("supplier answered before the payment was recorded");
+    }
     if (status == ReservationStatus.PAID) {
       Reservation next =
           moveTo(ReservationStatus.SUPPLIER_CONFIRMED, null, at)
@@ -227,6 +279,9 @@ public record Reservation(
   }
 
   private Transition onSupplierRejected(SupplierRejected rejected, Instant at) {
+    if (status == ReservationStatus.CREATED || status == ReservationStatus.PAYMENT_IN_PROGRESS) {
+      return premature("supplier answered before the payment was recorded");
+    }
     if (status == ReservationStatus.PAID) {
       return cancelled(
           "supplier rejected: " + rejected.reason(), paymentStatus, SupplierStatus.REJECTED, at);
@@ -263,6 +318,10 @@ public record Reservation(
   /** A sub-status moved and nobody needs to act on it. */
   private Transition quietly(Reservation next) {
     return new Transition.Applied(next, version, Optional.empty(), List.of());
+  }
+
+  private static Transition premature(String why) {
+    return new Transition.Premature(why);
   }
 
   private static Transition unchanged(String why) {

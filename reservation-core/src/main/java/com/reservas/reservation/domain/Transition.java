@@ -33,6 +33,16 @@ public sealed interface Transition {
     }
   }
 
+  /**
+   * An outcome that came before the step it answers was recorded (e.g. a supplier confirmation
+   * before the payment): not dropped, but to be applied again once the reservation caught up.
+   */
+  record Premature(String why) implements Transition {
+    public Premature {
+      requireNonNull(why, "why");
+    }
+  }
+
   /** A command the reservation refuses in its current state (e.g. cancelling after pickup). */
   record Refused(String why) implements Transition {
     public Refused {

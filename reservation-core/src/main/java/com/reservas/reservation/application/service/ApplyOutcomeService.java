@@ -15,6 +15,15 @@ import reactor.core.publisher.Mono;
  */
 public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
 
+  /** Aborts the transaction of an outcome that came too early. */
+  private static final class PrematureOutcomeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PrematureOutcomeException(String why) {
+      super(why, null, false, false);
+    }
+  }
+
   private final Inbox inbox;
   private final ReservationRepository reservations;
   private final ExternalCallLog callLog;
@@ -37,15 +46,17 @@ public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
     if (code.isEmpty()) {
       return Mono.just(OutcomeResult.UNKNOWN_RESERVATION);
     }
-    return writer.inTransactionRetryingConflicts(
-        () ->
-            inbox
-                .markProcessed(command.consumer(), command.eventId())
-                .flatMap(
-                    firstTime ->
-                        firstTime
-                            ? applyOnce(code.get(), command)
-                            : Mono.just(OutcomeResult.DUPLICATE)));
+    return writer
+        .inTransactionRetryingConflicts(
+            () ->
+                inbox
+                    .markProcessed(command.consumer(), command.eventId())
+                    .flatMap(
+                        firstTime ->
+                            firstTime
+                                ? applyOnce(code.get(), command)
+                                : Mono.just(OutcomeResult.DUPLICATE)))
+        .onErrorResume(PrematureOutcomeException.class, e -> Mono.just(OutcomeResult.PREMATURE));
   }
 
   private Mono<OutcomeResult> applyOnce(ReservationCode code, OutcomeCommand command) {
@@ -60,6 +71,10 @@ public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
                     .write(applied, command.traceparent())
                     .then(audit)
                     .thenReturn(OutcomeResult.APPLIED);
+              }
+              if (transition instanceof Transition.Premature premature) {
+                // Roll back the inbox row too: the event must count as unprocessed.
+                return Mono.error(new PrematureOutcomeException(premature.why()));
               }
               return audit.thenReturn(OutcomeResult.UNCHANGED);
             })

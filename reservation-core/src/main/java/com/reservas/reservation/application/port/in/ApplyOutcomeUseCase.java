@@ -40,6 +40,8 @@ public interface ApplyOutcomeUseCase {
   enum OutcomeResult {
     APPLIED,
     UNCHANGED,
+    /** Came before the step it answers; nothing recorded, deliver it again later. */
+    PREMATURE,
     DUPLICATE,
     UNKNOWN_RESERVATION
   }

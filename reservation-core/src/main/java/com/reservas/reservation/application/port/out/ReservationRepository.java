@@ -3,7 +3,9 @@ package com.reservas.reservation.application.port.out;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.ReservationCode;
 import com.reservas.reservation.domain.StatusChange;
+import java.time.Instant;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Stores reservations with their contact and history. Runs inside the caller's transaction. */
@@ -27,6 +29,12 @@ public interface ReservationRepository {
    */
   Mono<Boolean> update(
       Reservation reservation, long expectedVersion, Optional<StatusChange> historyEntry);
+
+  /**
+   * Reservations that wait for an answer (see {@code Reservation.awaitsOutcome()}) and have not
+   * changed since {@code updatedBefore}, oldest first, at most {@code limit}.
+   */
+  Flux<Reservation> findAwaitingOutcomeSince(Instant updatedBefore, int limit);
 
   /** A client's idempotency key and the hash of the request it was first used with. */
   record IdempotencyRecord(String key, String requestHash) {}

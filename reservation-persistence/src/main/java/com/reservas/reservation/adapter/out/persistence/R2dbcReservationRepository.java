@@ -20,6 +20,7 @@ import com.reservas.reservation.domain.SupplierStatus;
 import com.reservas.reservation.domain.VehicleChoice;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -118,6 +120,27 @@ public final class R2dbcReservationRepository implements ReservationRepository {
         .map(R2dbcReservationRepository::withoutHistory)
         .one()
         .flatMap(this::withHistory);
+  }
+
+  @Override
+  public Flux<Reservation> findAwaitingOutcomeSince(Instant updatedBefore, int limit) {
+    return db.sql(
+            SELECT
+                + """
+                 WHERE r.updated_at < :before
+                   AND (r.status IN ('CREATED', 'PAYMENT_IN_PROGRESS', 'PAID')
+                     OR (r.status = 'SUPPLIER_CONFIRMED' AND r.payment_status = 'AUTHORIZED')
+                     OR (r.status = 'CANCELLED'
+                         AND (r.payment_status IN ('AUTHORIZED', 'CAPTURED')
+                           OR r.supplier_status = 'CONFIRMED')))
+                 ORDER BY r.updated_at
+                 LIMIT :limit
+                """)
+        .bind("before", toColumn(updatedBefore))
+        .bind("limit", limit)
+        .map(R2dbcReservationRepository::withoutHistory)
+        .all()
+        .concatMap(this::withHistory);
   }
 
   @Override

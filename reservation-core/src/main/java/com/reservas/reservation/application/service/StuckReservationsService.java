@@ -1,0 +1,94 @@
+package com.reservas.reservation.application.service;
+
+import com.reservas.reservation.application.port.in.StuckReservationsUseCase;
+import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.domain.Reservation;
+import com.reservas.reservation.domain.Transition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The stuck-reservation policy. A reservation silent for {@code remindAfter} is re-announced (its
+ * current snapshot re-published) so the consumers retry the step; their idempotency keys make this
+ * safe. An unconfirmed reservation older than {@code expireAfter} is cancelled instead, and the
+ * cancellation releases whatever arrives later. Nothing is ever left waiting silently.
+ */
+public final class StuckReservationsService implements StuckReservationsUseCase {
+
+  /** Policy settings. */
+  public record Policy(Duration remindAfter, Duration expireAfter, int batchSize) {
+    public Policy {
+      if (expireAfter.compareTo(remindAfter) <= 0 || batchSize < 1) {
+        throw new IllegalArgumentException("expireAfter must exceed remindAfter; batchSize >= 1");
+      }
+    }
+  }
+
+  public static final String REMINDER = "no answer yet: request repeated";
+  public static final String EXPIRED = "expired: no payment or supplier answer in time";
+
+  private final ReservationRepository reservations;
+  private final TransitionWriter writer;
+  private final Clock clock;
+  private final Policy policy;
+
+  public StuckReservationsService(
+      ReservationRepository reservations, TransitionWriter writer, Clock clock, Policy policy) {
+    this.reservations = reservations;
+    this.writer = writer;
+    this.clock = clock;
+    this.policy = policy;
+  }
+
+  @Override
+  public Mono<List<Reservation>> stuck() {
+    return candidates().collectList();
+  }
+
+  @Override
+  public Mono<Resolution> resolve() {
+    return candidates()
+        .concatMap(
+            r -> resolveOne(r).onErrorResume(StaleReservationException.class, e -> Mono.empty()))
+        .reduce(
+            new Resolution(0, 0),
+            (sum, expired) ->
+                expired
+                    ? new Resolution(sum.reminded(), sum.expired() + 1)
+                    : new Resolution(sum.reminded() + 1, sum.expired()));
+  }
+
+  private Flux<Reservation> candidates() {
+    Instant silentSince = clock.instant().minus(policy.remindAfter());
+    return reservations
+        .findAwaitingOutcomeSince(silentSince, policy.batchSize())
+        .filter(Reservation::awaitsOutcome);
+  }
+
+  /** Emits true when the reservation expired, false when it was reminded. */
+  private Mono<Boolean> resolveOne(Reservation candidate) {
+    Instant now = clock.instant();
+    boolean expire = candidate.createdAt().isBefore(now.minus(policy.expireAfter()));
+    return writer.inTransactionRetryingConflicts(
+        () ->
+            reservations
+                .findByCode(candidate.code())
+                .flatMap(
+                    current -> {
+                      Transition transition =
+                          expire ? current.expire(EXPIRED, now) : current.remind(REMINDER, now);
+                      if (expire && !(transition instanceof Transition.Applied)) {
+                        transition = current.remind(REMINDER, now);
+                      }
+                      return transition instanceof Transition.Applied applied
+                          ? writer
+                              .write(applied, null)
+                              .thenReturn(applied.reservation().status() != current.status())
+                          : Mono.<Boolean>empty();
+                    }));
+  }
+}
