@@ -1,0 +1,41 @@
+package com.reservas.projector;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the status projector ({@code reservas.projector.*}).
+ *
+ * @param groupId the consumer group, also the inbox's consumer name
+ * @param retryMaxInterval the longest pause between retries of a failing outcome (retries never
+ *     stop: a database outage pauses the projector, it does not skip events)
+ * @param adminToken token for the operator endpoints; blank disables them
+ * @param stuck the stuck-reservation policy
+ */
+@Validated
+@ConfigurationProperties("reservas.projector")
+public record ProjectorProperties(
+    @DefaultValue("status-projector") @NotBlank String groupId,
+    @DefaultValue("payments.events") @NotBlank String paymentsTopic,
+    @DefaultValue("suppliers.events") @NotBlank String suppliersTopic,
+    @DefaultValue("30s") Duration retryMaxInterval,
+    @DefaultValue("") String adminToken,
+    @DefaultValue @Valid Stuck stuck) {
+
+  /**
+   * @param remindAfter silence after which the reservation's request is repeated
+   * @param expireAfter age after which an unconfirmed reservation is cancelled instead
+   * @param checkEvery how often the policy runs
+   * @param batchSize how many stuck reservations one pass handles
+   */
+  public record Stuck(
+      @DefaultValue("2m") Duration remindAfter,
+      @DefaultValue("30m") Duration expireAfter,
+      @DefaultValue("30s") Duration checkEvery,
+      @DefaultValue("100") @Min(1) int batchSize) {}
+}

@@ -1,0 +1,158 @@
+package com.reservas.projector;
+
+import com.reservas.consumer.support.kafka.EventValueSerializer;
+import com.reservas.projector.adapter.in.kafka.OutcomeListener;
+import com.reservas.projector.adapter.in.web.StuckReservationsController;
+import com.reservas.reservation.application.port.out.ExternalCallLog;
+import com.reservas.reservation.application.port.out.Inbox;
+import com.reservas.reservation.application.port.out.ReservationEventOutbox;
+import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.application.port.out.TransactionRunner;
+import com.reservas.reservation.application.service.ApplyOutcomeService;
+import com.reservas.reservation.application.service.StuckReservationsService;
+import com.reservas.reservation.application.service.TransitionWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Wires the outcome use case, the Kafka listener and the stuck-reservation policy. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectorProperties.class)
+@EnableScheduling
+class StatusProjectorConfiguration implements SchedulingConfigurer {
+
+  private static final Logger log = LoggerFactory.getLogger(StatusProjectorConfiguration.class);
+
+  private final AtomicInteger stuckCount = new AtomicInteger();
+  private StuckReservationsService stuckService;
+  private ProjectorProperties properties;
+
+  @Bean
+  TransitionWriter transitionWriter(
+      ReservationRepository reservations,
+      ReservationEventOutbox outbox,
+      TransactionRunner transactions) {
+    return new TransitionWriter(reservations, outbox, transactions);
+  }
+
+  @Bean
+  ApplyOutcomeService applyOutcome(
+      Inbox inbox,
+      ReservationRepository reservations,
+      ExternalCallLog calls,
+      TransitionWriter writer) {
+    return new ApplyOutcomeService(inbox, reservations, calls, writer);
+  }
+
+  @Bean
+  StuckReservationsService stuckReservations(
+      ReservationRepository reservations,
+      TransitionWriter writer,
+      Clock clock,
+      ProjectorProperties properties,
+      MeterRegistry meters) {
+    var stuck = properties.stuck();
+    this.stuckService =
+        new StuckReservationsService(
+            reservations,
+            writer,
+            clock,
+            new StuckReservationsService.Policy(
+                stuck.remindAfter(), stuck.expireAfter(), stuck.batchSize()));
+    this.properties = properties;
+    Gauge.builder("reservas.reservations.stuck", stuckCount, AtomicInteger::get)
+        .description("Reservations waiting longer than the reminder threshold for an answer")
+        .register(meters);
+    return stuckService;
+  }
+
+  @Bean
+  OutcomeListener outcomeListener(
+      ApplyOutcomeService applying, ProjectorProperties properties, MeterRegistry meters) {
+    return new OutcomeListener(applying, properties.groupId(), meters);
+  }
+
+  @Bean
+  StuckReservationsController stuckReservationsController(
+      StuckReservationsService stuck, ProjectorProperties properties) {
+    return new StuckReservationsController(stuck, properties.adminToken());
+  }
+
+  /**
+   * Failures are retried in place with growing pauses and no limit: order per reservation is kept
+   * and a database outage loses nothing. Only records that can never be processed (undecodable,
+   * unknown type) go to {@code <topic>-status-projector-dlt}.
+   */
+  @Bean
+  DefaultErrorHandler outcomeErrorHandler(KafkaProperties kafka, ProjectorProperties properties) {
+    Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventValueSerializer.class);
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    KafkaTemplate<Object, Object> template =
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+    DeadLetterPublishingRecoverer deadLetters =
+        new DeadLetterPublishingRecoverer(
+            template,
+            (record, error) ->
+                new org.apache.kafka.common.TopicPartition(
+                    record.topic() + "-" + properties.groupId() + "-dlt", -1));
+    ExponentialBackOff backOff = new ExponentialBackOffWithMaxRetries(Integer.MAX_VALUE);
+    backOff.setInitialInterval(200);
+    backOff.setMultiplier(2.0);
+    backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+    handler.addNotRetryableExceptions(
+        DeserializationException.class, IllegalArgumentException.class, NullPointerException.class);
+    return handler;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(this::resolveStuck, properties().stuck().checkEvery());
+  }
+
+  private ProjectorProperties properties() {
+    if (properties == null) {
+      throw new IllegalStateException("stuckReservations bean not created");
+    }
+    return properties;
+  }
+
+  private void resolveStuck() {
+    try {
+      stuckCount.set(stuckService.stuck().map(java.util.List::size).blockOptional().orElse(0));
+      var resolution = stuckService.resolve().block();
+      if (resolution != null && (resolution.reminded() > 0 || resolution.expired() > 0)) {
+        log.info(
+            "Stuck reservations: {} reminded, {} expired",
+            resolution.reminded(),
+            resolution.expired());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Stuck-reservation check failed: {}", e.toString());
+    }
+  }
+}

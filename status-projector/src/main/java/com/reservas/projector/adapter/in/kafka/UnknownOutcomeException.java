@@ -1,0 +1,10 @@
+package com.reservas.projector.adapter.in.kafka;
+
+/** An event type on an outcome topic that this projector does not know: not retried. */
+class UnknownOutcomeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  UnknownOutcomeException(String type) {
+    super("No outcome is known for event type " + type);
+  }
+}

@@ -1,0 +1,324 @@
+package com.reservas.projector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.reservas.reservation.application.port.in.CreateReservationCommand;
+import com.reservas.reservation.application.port.in.CreateReservationResult;
+import com.reservas.reservation.application.port.in.ReservationRequest;
+import com.reservas.reservation.application.port.out.ReferenceDataPort;
+import com.reservas.reservation.application.port.out.ReservationEventOutbox;
+import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.application.port.out.TransactionRunner;
+import com.reservas.reservation.application.service.CreateReservationService;
+import com.reservas.reservation.application.service.SecureRandomReservationCodes;
+import com.reservas.reservation.domain.PaymentStatus;
+import com.reservas.reservation.domain.Reservation;
+import com.reservas.reservation.domain.ReservationCode;
+import com.reservas.reservation.domain.ReservationStatus;
+import com.reservas.reservation.domain.StatusChange;
+import com.reservas.reservation.domain.SupplierStatus;
+import com.reservas.schemas.avro.EventMetadata;
+import com.reservas.schemas.avro.ExternalCall;
+import com.reservas.schemas.avro.PaymentAuthorizationStarted;
+import com.reservas.schemas.avro.PaymentAuthorized;
+import com.reservas.schemas.avro.PaymentCaptured;
+import com.reservas.schemas.avro.PaymentDeclined;
+import com.reservas.schemas.avro.SupplierBookingConfirmed;
+import com.reservas.schemas.serde.AvroEventSerializer;
+import com.reservas.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The projector on a real database and a real broker: outcomes in, transitions and events out. */
+@SpringBootTest(
+    classes = StatusProjectorApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.name=" + StatusProjectorApplication.CONFIG_NAME,
+      "spring.flyway.enabled=true"
+    })
+@ActiveProfiles("test")
+@EmbeddedKafka(
+    partitions = 2,
+    topics = {"payments.events", "suppliers.events"},
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class StatusProjectorTest {
+
+  private static final TestDatabase DATABASE = TestDatabase.create();
+  private static KafkaProducer<String, SpecificRecord> producer;
+
+  @Autowired ReferenceDataPort referenceData;
+  @Autowired ReservationRepository reservations;
+  @Autowired ReservationEventOutbox outbox;
+  @Autowired TransactionRunner transactions;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
+    registry.add("spring.flyway.url", DATABASE::jdbcUrl);
+  }
+
+  @BeforeEach
+  void producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new StringSerializer(),
+              new AvroEventSerializer(new com.reservas.schemas.registry.InMemorySchemaRegistry()));
+    }
+  }
+
+  @AfterAll
+  static void closeProducer() {
+    if (producer != null) {
+      producer.close();
+    }
+  }
+
+  @Test
+  void aPaidReservationConfirmedBySupplierAndCapturedEndsConfirmedWithItsHistory() {
+    String code = newReservation();
+    Instant t = Instant.now();
+
+    send("payments.events", code, started(code, t.plusMillis(1)));
+    send("payments.events", code, authorized(code, t.plusMillis(2)));
+    send("suppliers.events", code, confirmed(code, t.plusMillis(3)));
+    send("payments.events", code, captured(code, t.plusMillis(4)));
+
+    Reservation r = awaitState(code, res -> res.paymentStatus() == PaymentStatus.CAPTURED);
+    assertThat(r.status()).isEqualTo(ReservationStatus.SUPPLIER_CONFIRMED);
+    assertThat(r.supplierStatus()).isEqualTo(SupplierStatus.CONFIRMED);
+    assertThat(r.paymentIntentId()).isEqualTo("pi_" + code);
+    assertThat(r.supplierBookingReference()).isEqualTo("BK-" + code);
+    assertThat(r.history())
+        .extracting(StatusChange::status)
+        .containsExactly(
+            ReservationStatus.CREATED,
+            ReservationStatus.PAYMENT_IN_PROGRESS,
+            ReservationStatus.PAID,
+            ReservationStatus.SUPPLIER_CONFIRMED);
+    assertThat(eventTypesInOutbox(code))
+        .containsExactly(
+            "ReservationCreated",
+            "ReservationStatusChanged",
+            "ReservationStatusChanged",
+            "ReservationStatusChanged");
+    assertThat(rows("SELECT COUNT(*) FROM external_call WHERE reservation_code = ?", code))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredOutcomeChangesNothing() {
+    String code = newReservation();
+    Instant t = Instant.now();
+    SpecificRecord started = started(code, t);
+
+    send("payments.events", code, started);
+    send("payments.events", code, started);
+    send("payments.events", code, started);
+    send("payments.events", code, declined(code, t.plusMillis(5)));
+
+    Reservation r = awaitState(code, res -> res.status() == ReservationStatus.CANCELLED);
+    assertThat(r.paymentStatus()).isEqualTo(PaymentStatus.DECLINED);
+    assertThat(r.history()).hasSize(3);
+    assertThat(
+            rows(
+                "SELECT COUNT(*) FROM reservation_status_history WHERE reservation_code = ?", code))
+        .isEqualTo(3);
+    assertThat(eventTypesInOutbox(code)).endsWith("ReservationCancelled");
+  }
+
+  @Test
+  void aSupplierAnswerArrivingBeforeThePaymentWaitsForIt() {
+    String code = newReservation();
+    Instant t = Instant.now();
+
+    send("suppliers.events", code, confirmed(code, t.plusMillis(3)));
+    send("payments.events", code, started(code, t.plusMillis(1)));
+    send("payments.events", code, authorized(code, t.plusMillis(2)));
+
+    Reservation r = awaitState(code, res -> res.status() == ReservationStatus.SUPPLIER_CONFIRMED);
+    assertThat(r.history())
+        .extracting(StatusChange::status)
+        .containsExactly(
+            ReservationStatus.CREATED,
+            ReservationStatus.PAYMENT_IN_PROGRESS,
+            ReservationStatus.PAID,
+            ReservationStatus.SUPPLIER_CONFIRMED);
+  }
+
+  private Reservation awaitState(String code, java.util.function.Predicate<Reservation> done) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> reservations.findByCode(new ReservationCode(code)).block(), done);
+  }
+
+  private String newReservation() {
+    CreateReservationService creating =
+        new CreateReservationService(
+            referenceData,
+            reservations,
+            outbox,
+            new SecureRandomReservationCodes(),
+            transactions,
+            Clock.systemUTC(),
+            5);
+    CreateReservationResult result =
+        creating
+            .create(
+                new CreateReservationCommand(
+                    "client-1",
+                    Optional.empty(),
+                    new ReservationRequest(
+                        "Ana",
+                        "García",
+                        "ana@example.com",
+                        "+34600111222",
+                        "CDAR",
+                        "IBERCAR",
+                        "MAD-AIRPORT",
+                        "2027-03-10T09:30:00",
+                        "BCN-AIRPORT",
+                        "2027-03-14T18:00:00",
+                        "pm_card_visa"),
+                    null))
+            .block();
+    return ((CreateReservationResult.Created) result).reservation().code().value();
+  }
+
+  private void send(String topic, String code, SpecificRecord event) {
+    try {
+      producer.send(new ProducerRecord<>(topic, code, event)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static EventMetadata metadata(String type, Instant at) {
+    return EventMetadata.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setEventType(type)
+        .setOccurredAt(at)
+        .setTraceparent(null)
+        .build();
+  }
+
+  private static SpecificRecord started(String code, Instant at) {
+    return PaymentAuthorizationStarted.newBuilder()
+        .setMetadata(metadata("PaymentAuthorizationStarted", at))
+        .setReservationCode(code)
+        .setIdempotencyKey(code + "-authorize")
+        .build();
+  }
+
+  private static SpecificRecord authorized(String code, Instant at) {
+    return PaymentAuthorized.newBuilder()
+        .setMetadata(metadata("PaymentAuthorized", at))
+        .setReservationCode(code)
+        .setPaymentIntentId("pi_" + code)
+        .setAmount("412.00")
+        .setCurrency("EUR")
+        .setCalls(
+            List.of(
+                ExternalCall.newBuilder()
+                    .setOperation("authorize")
+                    .setRequestId(code + "-authorize")
+                    .setMethod("POST")
+                    .setUrl("https://api.stripe.com/v1/payment_intents")
+                    .setRequestBody("amount=41200&currency=eur&payment_method=pm_****visa")
+                    .setResponseStatus(200)
+                    .setResponseBody("{\"id\":\"pi_x\",\"status\":\"requires_capture\"}")
+                    .setStartedAt(at)
+                    .setDurationMillis(12)
+                    .build()))
+        .build();
+  }
+
+  private static SpecificRecord declined(String code, Instant at) {
+    return PaymentDeclined.newBuilder()
+        .setMetadata(metadata("PaymentDeclined", at))
+        .setReservationCode(code)
+        .setDeclineCode("insufficient_funds")
+        .setMessage("Your card has insufficient funds.")
+        .build();
+  }
+
+  private static SpecificRecord confirmed(String code, Instant at) {
+    return SupplierBookingConfirmed.newBuilder()
+        .setMetadata(metadata("SupplierBookingConfirmed", at))
+        .setReservationCode(code)
+        .setSupplierCode("IBERCAR")
+        .setBookingReference("BK-" + code)
+        .build();
+  }
+
+  private static SpecificRecord captured(String code, Instant at) {
+    return PaymentCaptured.newBuilder()
+        .setMetadata(metadata("PaymentCaptured", at))
+        .setReservationCode(code)
+        .setPaymentIntentId("pi_" + code)
+        .build();
+  }
+
+  private List<String> eventTypesInOutbox(String code) {
+    try (Connection c = DATABASE.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT event_type FROM outbox_event WHERE aggregate_id = ? ORDER BY created_at")) {
+      s.setString(1, code);
+      ResultSet rs = s.executeQuery();
+      List<String> types = new java.util.ArrayList<>();
+      while (rs.next()) {
+        types.add(rs.getString(1));
+      }
+      return types;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long rows(String sql, String code) {
+    try (Connection c = DATABASE.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, code);
+      ResultSet rs = s.executeQuery();
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
