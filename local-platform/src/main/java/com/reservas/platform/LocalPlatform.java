@@ -1,25 +1,35 @@
 package com.reservas.platform;
 
+import com.reservas.local.EmbeddedKafkaServer;
 import com.reservas.local.EmbeddedMariaDb;
+import com.reservas.projector.StatusProjectorApplication;
 import com.reservas.reservation.api.ReservationApiApplication;
-import java.nio.file.Path;
+import com.reservas.stripe.standin.StripeStandIn;
+import com.reservas.supplier.simulator.SupplierSimulator;
+import com.reservas.supplier.simulator.fleet.FleetSizing;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole platform on one machine, in one process: MariaDB with the binlog (data kept in {@code
- * .data/}), and the services. Ctrl-C stops everything in reverse order.
+ * The whole platform on one machine, in one process: MariaDB with the binlog and a Kafka broker
+ * (data kept in {@code .data/}), the Stripe stand-in and the supplier simulator, and every service
+ * as its own Spring application with its own port, wired exactly as in production but for the
+ * addresses. Ctrl-C stops everything in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
   static final String DATABASE = "reservas";
+  static final String LOGGING_CONFIG = "classpath:reservas-platform-logback.xml";
 
   private final LocalSettings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -43,25 +53,73 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   void start() {
-    Ports.requireFree(settings.databasePort(), "database", LocalSettings.DB_PORT);
-    Ports.requireFree(settings.apiPort(), "reservation API", LocalSettings.API_PORT);
+    requirePortsFree();
 
-    Path dbData = settings.dataDir().resolve("mariadb");
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(settings.databasePort(), dbData, List.of());
+    EmbeddedMariaDb db =
+        EmbeddedMariaDb.start(
+            settings.databasePort(), settings.dataDir().resolve("mariadb"), List.of());
     started.push(db);
     db.createDatabase(DATABASE);
 
-    Map<String, Object> common =
-        Map.of(
-            "spring.r2dbc.url", db.r2dbcUrl(DATABASE),
-            "spring.flyway.url", db.jdbcUrl(DATABASE));
-    ConfigurableApplicationContext api =
-        ReservationApiApplication.application()
-            .profiles("local")
+    EmbeddedKafkaServer kafka =
+        EmbeddedKafkaServer.start(
+            EmbeddedKafkaServer.Settings.defaults()
+                .withBrokerPort(settings.kafkaPort())
+                .withControllerPort(settings.kafkaControllerPort())
+                .withDataDir(settings.dataDir().resolve("kafka"))
+                .withPortSettingNames(
+                    LocalSettings.KAFKA_PORT, LocalSettings.KAFKA_CONTROLLER_PORT));
+    started.push(kafka);
+    kafka.awaitReady(Duration.ofSeconds(60));
+
+    StripeStandIn stripe = new StripeStandIn();
+    stripe.start(settings.stripePort());
+    started.push(stripe);
+    SupplierSimulator supplier =
+        new SupplierSimulator(FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()));
+    supplier.start(settings.supplierPort());
+    started.push(supplier);
+
+    Map<String, Object> common = new HashMap<>();
+    common.put("spring.r2dbc.url", db.r2dbcUrl(DATABASE));
+    common.put("spring.flyway.url", db.jdbcUrl(DATABASE));
+    common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    common.put("reservas.schema-registry.url", "mem://");
+    common.put("logging.config", LOGGING_CONFIG);
+
+    // The API first: it owns the schema migrations.
+    run(ReservationApiApplication.application(), common, Map.of("server.port", settings.apiPort()));
+    run(
+        StatusProjectorApplication.application(),
+        common,
+        Map.of("server.port", settings.projectorPort()));
+  }
+
+  private void run(
+      SpringApplicationBuilder application, Map<String, Object> common, Map<String, Object> own) {
+    List<String> profiles = new ArrayList<>(List.of("local"));
+    profiles.addAll(settings.profiles());
+    ConfigurableApplicationContext context =
+        application
+            .profiles(profiles.toArray(String[]::new))
             .properties(common)
-            .properties(Map.of("server.port", settings.apiPort()))
+            .properties(own)
             .run();
-    started.push(api::close);
+    started.push(context::close);
+  }
+
+  private void requirePortsFree() {
+    Ports.requireFree(settings.databasePort(), "database", LocalSettings.DB_PORT);
+    Ports.requireFree(settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
+    Ports.requireFree(
+        settings.kafkaControllerPort(), "Kafka controller", LocalSettings.KAFKA_CONTROLLER_PORT);
+    Ports.requireFree(settings.apiPort(), "reservation API", LocalSettings.API_PORT);
+    Ports.requireFree(settings.stripePort(), "Stripe stand-in", LocalSettings.STRIPE_PORT);
+    Ports.requireFree(settings.supplierPort(), "supplier simulator", LocalSettings.SUPPLIER_PORT);
+    Ports.requireFree(settings.relayPort(), "outbox relay", LocalSettings.RELAY_PORT);
+    Ports.requireFree(settings.paymentPort(), "payment consumer", LocalSettings.PAYMENT_PORT);
+    Ports.requireFree(settings.providerPort(), "provider consumer", LocalSettings.PROVIDER_PORT);
+    Ports.requireFree(settings.projectorPort(), "status projector", LocalSettings.PROJECTOR_PORT);
   }
 
   String banner(Duration startup) {
@@ -74,13 +132,23 @@ public final class LocalPlatform implements AutoCloseable {
            Swagger UI   %s/swagger-ui.html
            Readiness    %s/actuator/health/readiness
            Demo API key local-demo-key   (second client: local-partner-key)
+           Kafka        127.0.0.1:%d   Stripe stand-in :%d   supplier simulator :%d
            Data         %s
          Try:
            curl -s %s/api/v1/offices -H 'X-Api-Key: local-demo-key'
          Ctrl-C stops everything.
         ────────────────────────────────────────────────────────────────────
         """
-        .formatted(startup.toMillis() / 1000.0, api, api, api, settings.dataDir(), api);
+        .formatted(
+            startup.toMillis() / 1000.0,
+            api,
+            api,
+            api,
+            settings.kafkaPort(),
+            settings.stripePort(),
+            settings.supplierPort(),
+            settings.dataDir(),
+            api);
   }
 
   @Override

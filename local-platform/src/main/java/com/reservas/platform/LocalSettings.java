@@ -1,38 +1,80 @@
 package com.reservas.platform;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the local platform listens and keeps its data. Each value comes from an environment
  * variable, so a busy port or another data directory is one variable away.
  */
-record LocalSettings(Path dataDir, int databasePort, int apiPort) {
+record LocalSettings(
+    Path dataDir,
+    int databasePort,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int apiPort,
+    int stripePort,
+    int supplierPort,
+    int relayPort,
+    int paymentPort,
+    int providerPort,
+    int projectorPort,
+    int supplierFleetSize,
+    List<String> profiles) {
 
   static final String DATA_DIR = "RESERVAS_DATA_DIR";
   static final String DB_PORT = "RESERVAS_DB_PORT";
+  static final String KAFKA_PORT = "RESERVAS_KAFKA_PORT";
+  static final String KAFKA_CONTROLLER_PORT = "RESERVAS_KAFKA_CONTROLLER_PORT";
   static final String API_PORT = "RESERVAS_API_PORT";
+  static final String STRIPE_PORT = "RESERVAS_STRIPE_PORT";
+  static final String SUPPLIER_PORT = "RESERVAS_SUPPLIER_PORT";
+  static final String RELAY_PORT = "RESERVAS_RELAY_PORT";
+  static final String PAYMENT_PORT = "RESERVAS_PAYMENT_PORT";
+  static final String PROVIDER_PORT = "RESERVAS_PROVIDER_PORT";
+  static final String PROJECTOR_PORT = "RESERVAS_PROJECTOR_PORT";
+  static final String SUPPLIER_FLEET_SIZE = "RESERVAS_SUPPLIER_FLEET_SIZE";
+  static final String PROFILES = "RESERVAS_PROFILES";
 
   static LocalSettings from(Map<String, String> env) {
     return new LocalSettings(
         Path.of(env.getOrDefault(DATA_DIR, ".data")).toAbsolutePath().normalize(),
         port(env, DB_PORT, 3306),
-        port(env, API_PORT, 8080));
+        port(env, KAFKA_PORT, 9092),
+        port(env, KAFKA_CONTROLLER_PORT, 9093),
+        port(env, API_PORT, 8080),
+        port(env, STRIPE_PORT, 12111),
+        port(env, SUPPLIER_PORT, 8091),
+        port(env, RELAY_PORT, 8085),
+        port(env, PAYMENT_PORT, 8086),
+        port(env, PROVIDER_PORT, 8087),
+        port(env, PROJECTOR_PORT, 8088),
+        number(env, SUPPLIER_FLEET_SIZE, 50),
+        Arrays.stream(env.getOrDefault(PROFILES, "").split(","))
+            .map(String::strip)
+            .filter(p -> !p.isEmpty())
+            .toList());
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {
+    int port = number(env, name, fallback);
+    if (port < 1 || port > 65535) {
+      throw new PlatformStartException(name + " must be a port number, not " + port);
+    }
+    return port;
+  }
+
+  private static int number(Map<String, String> env, String name, int fallback) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;
     }
     try {
-      int port = Integer.parseInt(value.strip());
-      if (port < 1 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return port;
+      return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+      throw new PlatformStartException(name + " must be a number, not '" + value + "'");
     }
   }
 }
