@@ -1,0 +1,139 @@
+package com.reservas.consumer.support;
+
+import com.reservas.schemas.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of a consumer of {@code reservations.events} ({@code reservas.consumer.*}),
+ * validated at start-up. Kafka connection settings stay under Spring Boot's {@code spring.kafka.*}
+ * (bootstrap servers, security, {@code spring.kafka.listener.concurrency}...).
+ *
+ * @param groupId the consumer group; also part of the retry and dead-letter topic names, so two
+ *     consumer groups of the same input topic never share them. Required.
+ * @param inputTopic the topic consumed; default {@code reservations.events}
+ * @param outcomeTopic the topic outcomes are published to (e.g. {@code payments.events}). Required.
+ * @param publishTimeout how long {@link
+ *     com.reservas.consumer.support.kafka.OutcomePublisher#publish} waits for the broker's
+ *     acknowledgement; default 10 s
+ * @param retry non-blocking retries through retry topics
+ * @param deadLetter the dead-letter topic and its replay
+ * @param audit recording of external calls
+ */
+@ConfigurationProperties("reservas.consumer")
+@Validated
+public record ConsumerProperties(
+    @NotBlank String groupId,
+    @DefaultValue(Topics.RESERVATIONS) @NotBlank String inputTopic,
+    @NotBlank String outcomeTopic,
+    @DefaultValue("10s") @NotNull Duration publishTimeout,
+    @DefaultValue @Valid Retry retry,
+    @DefaultValue @Valid DeadLetter deadLetter,
+    @DefaultValue @Valid Audit audit) {
+
+  /**
+   * The group id as a property placeholder, for listeners: {@code @KafkaListener(id = "...",
+   * groupId = ConsumerProperties.GROUP_ID, topics = ConsumerProperties.INPUT_TOPIC)}. Without it
+   * spring-kafka would use the listener id as the group; the auto-configuration refuses to start a
+   * container whose group is not {@code reservas.consumer.group-id}.
+   */
+  public static final String GROUP_ID = "${reservas.consumer.group-id}";
+
+  /**
+   * The input topic as a property placeholder with its default, for listeners:
+   * {@code @KafkaListener(id = "...", topics = ConsumerProperties.INPUT_TOPIC)}.
+   */
+  public static final String INPUT_TOPIC =
+      "${reservas.consumer.input-topic:" + Topics.RESERVATIONS + "}";
+
+  /**
+   * The suffix of this group's retry topics: {@code <inputTopic>-<groupId>-retry-<n>}, n = 0, 1...
+   */
+  public String retryTopicSuffix() {
+    return "-" + groupId + "-retry";
+  }
+
+  /** The suffix of this group's dead-letter topic. */
+  public String deadLetterTopicSuffix() {
+    return "-" + groupId + "-dlt";
+  }
+
+  /** {@code <inputTopic>-<groupId>-dlt}, e.g. {@code reservations.events-payment-consumer-dlt}. */
+  public String deadLetterTopic() {
+    return inputTopic + deadLetterTopicSuffix();
+  }
+
+  /** The name of the i-th retry topic (0-based). */
+  public String retryTopic(int index) {
+    return inputTopic + retryTopicSuffix() + "-" + index;
+  }
+
+  /**
+   * Non-blocking retries: a record whose processing throws goes to the next retry topic and is
+   * consumed again after the delay; after {@code attempts} deliveries in all it goes to the
+   * dead-letter topic. Delays grow from {@code initialDelay} by {@code multiplier} up to {@code
+   * maxDelay}; one retry topic per distinct delay, the last one reused for the repeated maximum.
+   *
+   * @param attempts deliveries in all, the first one included; default 10 (1, 2, 4, 8, 16, 30, 30,
+   *     30, 30 s: about 150 s of waiting, so a one-minute outage of a dependency, plus the time its
+   *     circuit breaker stays open, loses nothing)
+   * @param initialDelay delay before the first retry; default 1 s
+   * @param multiplier growth of the delay; default 2.0
+   * @param maxDelay largest delay; default 30 s
+   * @param topicPartitions partitions of the retry and dead-letter topics created at start-up;
+   *     default 3 (give them as many as the input topic so that replicas scale alike)
+   * @param topicReplicationFactor replication factor of those topics; default -1 (broker default)
+   */
+  public record Retry(
+      @DefaultValue("10") @Min(1) int attempts,
+      @DefaultValue("1s") @NotNull Duration initialDelay,
+      @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+      @DefaultValue("30s") @NotNull Duration maxDelay,
+      @DefaultValue("3") @Min(1) int topicPartitions,
+      @DefaultValue("-1") short topicReplicationFactor) {}
+
+  /**
+   * The dead-letter topic and its replay endpoint ({@code POST /admin/dead-letters/replay}).
+   *
+   * @param adminToken the token the replay endpoint requires in {@code adminTokenHeader}; blank
+   *     (the default) disables the endpoint (it answers 403). Set it from the environment.
+   * @param adminTokenHeader the header carrying the token; default {@code X-Admin-Token}
+   * @param replayTimeout the longest a replay reads the dead-letter topic; default 30 s
+   */
+  public record DeadLetter(
+      @DefaultValue("") String adminToken,
+      @DefaultValue("X-Admin-Token") @NotBlank String adminTokenHeader,
+      @DefaultValue("30s") @NotNull Duration replayTimeout) {
+
+    /** Whether a token is configured, i.e. the replay endpoint is enabled. */
+    public boolean replayEnabled() {
+      return adminToken != null && !adminToken.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "DeadLetter[adminToken="
+          + (replayEnabled() ? "****" : "")
+          + ", adminTokenHeader="
+          + adminTokenHeader
+          + ", replayTimeout="
+          + replayTimeout
+          + "]";
+    }
+  }
+
+  /**
+   * Recording of external calls ({@code ExternalCall} in the outcome events).
+   *
+   * @param maxBodyLength request and response bodies are masked, then cut to this many characters
+   *     (a cut body ends with {@code …[truncated]}); default 4096
+   */
+  public record Audit(@DefaultValue("4096") @Min(64) int maxBodyLength) {}
+}

@@ -1,0 +1,54 @@
+package com.reservas.consumer.support.kafka;
+
+import com.reservas.privacy.PersonalDataMasker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * The listener of the dead-letter topic: logs each dead letter (id, type, key and the masked error;
+ * never the payload) and counts it in {@code reservas.consumer.dead.letters}. The record stays in
+ * the topic until it is replayed.
+ */
+public class DeadLetterLogger {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterLogger.class);
+
+  private final PersonalDataMasker masker;
+  private final Counter deadLetters;
+
+  /** A logger counting into {@code registry}. */
+  public DeadLetterLogger(PersonalDataMasker masker, MeterRegistry registry, String groupId) {
+    this.masker = masker;
+    this.deadLetters =
+        Counter.builder("reservas.consumer.dead.letters")
+            .description("Records sent to the dead-letter topic")
+            .tag("group", groupId)
+            .register(registry);
+  }
+
+  /** Called by spring-kafka for every record of the dead-letter topic. */
+  public void onDeadLetter(ConsumerRecord<?, ?> record) {
+    deadLetters.increment();
+    Headers headers = record.headers();
+    log.warn(
+        "Dead letter {}-{}@{}: {} {} for {} after {}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        EventHeaders.lastValue(headers, EventHeaders.EVENT_TYPE).orElse("?"),
+        EventHeaders.lastValue(headers, EventHeaders.EVENT_ID).orElse("?"),
+        record.key(),
+        EventHeaders.lastValue(headers, KafkaHeaders.EXCEPTION_FQCN)
+            .or(() -> EventHeaders.lastValue(headers, KafkaHeaders.DLT_EXCEPTION_FQCN))
+            .orElse("?"),
+        masker.maskText(
+            EventHeaders.lastValue(headers, KafkaHeaders.EXCEPTION_MESSAGE)
+                .or(() -> EventHeaders.lastValue(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                .orElse("")));
+  }
+}

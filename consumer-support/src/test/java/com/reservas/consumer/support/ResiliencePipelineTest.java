@@ -1,0 +1,120 @@
+package com.reservas.consumer.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.reservas.consumer.support.resilience.ResiliencePipeline;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class ResiliencePipelineTest {
+
+  private final CircuitBreaker breaker =
+      CircuitBreaker.of(
+          "test",
+          CircuitBreakerConfig.custom()
+              .slidingWindowSize(2)
+              .minimumNumberOfCalls(2)
+              .failureRateThreshold(50)
+              .waitDurationInOpenState(Duration.ofSeconds(60))
+              .recordException(e -> !(e instanceof IllegalArgumentException))
+              .build());
+
+  private final ResiliencePipeline pipeline =
+      ResiliencePipeline.of(
+          TimeLimiter.of(
+              TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(100)).build()),
+          Retry.of(
+              "test",
+              RetryConfig.custom()
+                  .maxAttempts(3)
+                  .waitDuration(Duration.ofMillis(1))
+                  .retryOnException(e -> !(e instanceof IllegalArgumentException))
+                  .build()),
+          breaker);
+
+  @Test
+  void eachAttemptIsTimeLimitedAndRetriedAndTheBreakerCountsTheOperationOnce() {
+    AtomicInteger attempts = new AtomicInteger();
+    Mono<String> slowThenFast =
+        Mono.defer(
+            () ->
+                attempts.incrementAndGet() < 3
+                    ? Mono.just("late").delayElement(Duration.ofMillis(500))
+                    : Mono.just("ok"));
+
+    StepVerifier.create(pipeline.protect(slowThenFast)).expectNext("ok").verifyComplete();
+
+    assertThat(attempts).hasValue(3);
+    assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+  }
+
+  @Test
+  void aNonTransientErrorIsNotRetriedAndDoesNotCountAgainstTheDependency() {
+    AtomicInteger attempts = new AtomicInteger();
+    Mono<String> declined =
+        Mono.defer(
+            () -> {
+              attempts.incrementAndGet();
+              return Mono.error(new IllegalArgumentException("declined"));
+            });
+
+    StepVerifier.create(pipeline.protect(declined))
+        .expectError(IllegalArgumentException.class)
+        .verify();
+
+    assertThat(attempts).hasValue(1);
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+  }
+
+  @Test
+  void exhaustedRetriesOpenTheBreakerWhichThenRejectsWithoutCallingTheDependency() {
+    AtomicInteger attempts = new AtomicInteger();
+    Mono<String> down =
+        Mono.defer(
+            () -> {
+              attempts.incrementAndGet();
+              return Mono.error(new IllegalStateException("503"));
+            });
+
+    StepVerifier.create(pipeline.protect(down)).expectError(IllegalStateException.class).verify();
+    StepVerifier.create(pipeline.protect(down)).expectError(IllegalStateException.class).verify();
+    assertThat(attempts).hasValue(6);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+    StepVerifier.create(pipeline.protectBlocking(() -> "never called"))
+        .expectError(CallNotPermittedException.class)
+        .verify();
+    assertThat(attempts).hasValue(6);
+  }
+
+  @Test
+  void aBlockingCallThatHangsTimesOut() {
+    ResiliencePipeline noRetry =
+        ResiliencePipeline.of(
+            TimeLimiter.of(
+                TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(50)).build()),
+            Retry.of("none", RetryConfig.custom().maxAttempts(1).build()),
+            CircuitBreaker.ofDefaults("none"));
+
+    StepVerifier.create(
+            noRetry.protectBlocking(
+                () -> {
+                  Thread.sleep(1_000);
+                  return "late";
+                }))
+        .expectError(TimeoutException.class)
+        .verify(Duration.ofSeconds(2));
+  }
+}

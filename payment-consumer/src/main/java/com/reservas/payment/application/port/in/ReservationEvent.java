@@ -1,0 +1,19 @@
+package com.reservas.payment.application.port.in;
+
+import com.reservas.payment.domain.ReservationPayment;
+import java.util.Objects;
+
+/**
+ * A reservation event as the payment consumer sees it: where it comes from, and the snapshot.
+ *
+ * @param source the event's identity
+ * @param reservation the reservation snapshot it carries
+ */
+public record ReservationEvent(EventContext source, ReservationPayment reservation) {
+
+  /** Validates. */
+  public ReservationEvent {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(reservation, "reservation");
+  }
+}

@@ -1,0 +1,33 @@
+package com.reservas.payment.application.port.out;
+
+import com.reservas.payment.domain.Money;
+
+/**
+ * Outgoing port to the payment provider (Stripe). Each method is idempotent under its key: called
+ * again with the same key and parameters, it returns the same answer and moves no money twice.
+ *
+ * <p>Every method throws {@link PaymentGatewayUnavailableException} when the provider cannot be
+ * reached (after the in-process retries, or with the circuit breaker open), and capture, void and
+ * refund throw {@link PaymentOperationRejectedException} when the provider refuses them for good.
+ */
+public interface PaymentGateway {
+
+  /**
+   * Authorizes {@code amount} on the card: {@code Authorized}, {@code Declined} or {@code Failed}.
+   */
+  GatewayResponse authorize(
+      String idempotencyKey, String reservationCode, Money amount, String paymentMethodToken);
+
+  /** Captures the authorization: {@code Captured}. */
+  GatewayResponse capture(String idempotencyKey, String reservationCode, String paymentIntentId);
+
+  /**
+   * Cancels the authorization: {@code Voided}, or {@code AlreadyCaptured} when it was captured in
+   * the meantime.
+   */
+  GatewayResponse voidAuthorization(
+      String idempotencyKey, String reservationCode, String paymentIntentId);
+
+  /** Refunds the captured amount in full: {@code Refunded}. */
+  GatewayResponse refund(String idempotencyKey, String reservationCode, String paymentIntentId);
+}

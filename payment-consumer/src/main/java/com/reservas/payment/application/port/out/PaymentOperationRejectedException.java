@@ -1,0 +1,15 @@
+package com.reservas.payment.application.port.out;
+
+/**
+ * The payment provider refused a capture, void or refund for good (e.g. the PaymentIntent is in a
+ * state that does not allow it). Retrying will not help: an operator must look at it.
+ */
+public class PaymentOperationRejectedException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why, with the cause. */
+  public PaymentOperationRejectedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,94 @@
+package com.reservas.payment.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to do about a reservation snapshot (SPEC §3). Consumers act on the snapshot, not on the
+ * event type, because the same release can be announced more than once (a late authorization after
+ * a cancellation re-emits CANCELLED with payment AUTHORIZED):
+ *
+ * <table>
+ *   <caption>decisions</caption>
+ *   <tr><th>status</th><th>paymentStatus</th><th>decision</th></tr>
+ *   <tr><td>CREATED</td><td>PENDING</td><td>AUTHORIZE</td></tr>
+ *   <tr><td>SUPPLIER_CONFIRMED</td><td>AUTHORIZED</td><td>CAPTURE</td></tr>
+ *   <tr><td>CANCELLED</td><td>AUTHORIZED</td><td>VOID (a refund if Stripe says it is captured)</td></tr>
+ *   <tr><td>CANCELLED</td><td>CAPTURED</td><td>REFUND</td></tr>
+ *   <tr><td colspan="2">anything else</td><td>nothing</td></tr>
+ * </table>
+ *
+ * A capture, void or refund without a PaymentIntent id is a malformed snapshot: {@link
+ * Kind#INVALID}.
+ *
+ * @param kind act, ignore or reject
+ * @param operation the operation when {@code kind} is {@link Kind#ACT}, else {@code null}
+ * @param reason why, for logs
+ */
+public record PaymentDecision(Kind kind, PaymentOperation operation, String reason) {
+
+  /** The kinds of decision. */
+  public enum Kind {
+    /** Call Stripe. */
+    ACT,
+    /** Nothing to do (acknowledge the event). */
+    IGNORE,
+    /** The snapshot cannot be acted on as it is. */
+    INVALID
+  }
+
+  /** Validates. */
+  public PaymentDecision {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(reason, "reason");
+    if ((kind == Kind.ACT) != (operation != null)) {
+      throw new IllegalArgumentException("an operation goes with ACT and only with ACT");
+    }
+  }
+
+  /** Decides what to do about {@code reservation}. */
+  public static PaymentDecision decide(ReservationPayment reservation) {
+    Objects.requireNonNull(reservation, "reservation");
+    String status = reservation.status();
+    String payment = reservation.paymentStatus();
+    if (ReservationPayment.CREATED.equals(status) && ReservationPayment.PENDING.equals(payment)) {
+      return act(PaymentOperation.AUTHORIZE, "new reservation, payment pending");
+    }
+    if (ReservationPayment.SUPPLIER_CONFIRMED.equals(status)
+        && ReservationPayment.AUTHORIZED.equals(payment)) {
+      return withPaymentIntent(
+          reservation, PaymentOperation.CAPTURE, "supplier confirmed an authorized reservation");
+    }
+    if (ReservationPayment.CANCELLED.equals(status)
+        && ReservationPayment.AUTHORIZED.equals(payment)) {
+      return withPaymentIntent(
+          reservation, PaymentOperation.VOID, "cancelled with an uncaptured authorization");
+    }
+    if (ReservationPayment.CANCELLED.equals(status)
+        && ReservationPayment.CAPTURED.equals(payment)) {
+      return withPaymentIntent(reservation, PaymentOperation.REFUND, "cancelled after the capture");
+    }
+    return new PaymentDecision(
+        Kind.IGNORE, null, "nothing to do for status " + status + " and payment " + payment);
+  }
+
+  /** The operation, when there is one. */
+  public Optional<PaymentOperation> operationToRun() {
+    return Optional.ofNullable(operation);
+  }
+
+  private static PaymentDecision act(PaymentOperation operation, String reason) {
+    return new PaymentDecision(Kind.ACT, operation, reason);
+  }
+
+  private static PaymentDecision withPaymentIntent(
+      ReservationPayment reservation, PaymentOperation operation, String reason) {
+    if (reservation.paymentIntentId() == null || reservation.paymentIntentId().isBlank()) {
+      return new PaymentDecision(
+          Kind.INVALID,
+          null,
+          reason + ", but the snapshot has no paymentIntentId to " + operation.key());
+    }
+    return act(operation, reason);
+  }
+}

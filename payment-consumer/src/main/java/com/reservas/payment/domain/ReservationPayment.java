@@ -1,0 +1,65 @@
+package com.reservas.payment.domain;
+
+/**
+ * What the payment consumer needs to know of a reservation snapshot.
+ *
+ * @param code the reservation code
+ * @param status the reservation status ({@code CREATED}, {@code PAYMENT_IN_PROGRESS}, {@code PAID},
+ *     {@code SUPPLIER_CONFIRMED}, {@code CANCELLED})
+ * @param paymentStatus the payment sub-status ({@code PENDING}, {@code IN_PROGRESS}, {@code
+ *     AUTHORIZED}, {@code CAPTURED}, {@code DECLINED}, {@code FAILED}, {@code VOIDED}, {@code
+ *     REFUNDED})
+ * @param amount the price's decimal amount, as in the snapshot ({@code "412.00"})
+ * @param currency the price's currency ({@code "EUR"})
+ * @param paymentMethodToken the Stripe PaymentMethod ({@code pm_...}); personal data
+ * @param paymentIntentId the PaymentIntent of the authorization, once there is one
+ */
+public record ReservationPayment(
+    String code,
+    String status,
+    String paymentStatus,
+    String amount,
+    String currency,
+    String paymentMethodToken,
+    String paymentIntentId) {
+
+  /** Reservation statuses this consumer reacts to. */
+  public static final String CREATED = "CREATED";
+
+  /** The supplier confirmed the car: capture. */
+  public static final String SUPPLIER_CONFIRMED = "SUPPLIER_CONFIRMED";
+
+  /** The reservation is cancelled: release the money. */
+  public static final String CANCELLED = "CANCELLED";
+
+  /** Payment sub-status before anything happened. */
+  public static final String PENDING = "PENDING";
+
+  /** Payment sub-status of a secured, uncaptured amount. */
+  public static final String AUTHORIZED = "AUTHORIZED";
+
+  /** Payment sub-status of a charged amount. */
+  public static final String CAPTURED = "CAPTURED";
+
+  /** The price as {@link Money}; throws {@link IllegalArgumentException} if it is malformed. */
+  public Money price() {
+    return Money.parse(amount, currency);
+  }
+
+  @Override
+  public String toString() {
+    return "ReservationPayment[code="
+        + code
+        + ", status="
+        + status
+        + ", paymentStatus="
+        + paymentStatus
+        + ", amount="
+        + amount
+        + " "
+        + currency
+        + ", paymentIntentId="
+        + paymentIntentId
+        + "]";
+  }
+}

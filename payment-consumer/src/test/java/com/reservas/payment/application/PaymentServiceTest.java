@@ -1,0 +1,153 @@
+package com.reservas.payment.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.payment.application.port.in.EventContext;
+import com.reservas.payment.application.port.in.InvalidReservationEventException;
+import com.reservas.payment.application.port.in.ReservationEvent;
+import com.reservas.payment.application.port.out.GatewayResponse;
+import com.reservas.payment.application.port.out.PaymentGateway;
+import com.reservas.payment.application.port.out.PaymentOutcomePort;
+import com.reservas.payment.application.service.PaymentService;
+import com.reservas.payment.domain.Money;
+import com.reservas.payment.domain.PaymentOperation;
+import com.reservas.payment.domain.PaymentOutcome;
+import com.reservas.payment.domain.ReservationPayment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The use case with in-memory ports: what is called, in which order, and what is published. */
+class PaymentServiceTest {
+
+  private final List<String> log = new ArrayList<>();
+  private final EventContext source = new EventContext("evt-1", "ReservationCreated", null);
+
+  private PaymentOutcome voidAnswer = new PaymentOutcome.Voided("pi_1");
+
+  private final PaymentGateway gateway =
+      new PaymentGateway() {
+        @Override
+        public GatewayResponse authorize(String key, String code, Money amount, String token) {
+          log.add("stripe authorize " + key + " " + amount.minorUnits() + " " + token);
+          return new GatewayResponse(
+              new PaymentOutcome.Authorized("pi_1", amount), List.of(call(key)));
+        }
+
+        @Override
+        public GatewayResponse capture(String key, String code, String intent) {
+          log.add("stripe capture " + key + " " + intent);
+          return new GatewayResponse(new PaymentOutcome.Captured(intent), List.of(call(key)));
+        }
+
+        @Override
+        public GatewayResponse voidAuthorization(String key, String code, String intent) {
+          log.add("stripe void " + key + " " + intent);
+          return new GatewayResponse(voidAnswer, List.of(call(key)));
+        }
+
+        @Override
+        public GatewayResponse refund(String key, String code, String intent) {
+          log.add("stripe refund " + key + " " + intent);
+          return new GatewayResponse(
+              new PaymentOutcome.Refunded(intent, "re_1"), List.of(call(key)));
+        }
+      };
+
+  private final PaymentOutcomePort outcomes =
+      new PaymentOutcomePort() {
+        @Override
+        public void authorizationStarted(EventContext source, String code, String key) {
+          log.add("publish started " + key);
+        }
+
+        @Override
+        public void publish(
+            EventContext source,
+            String code,
+            PaymentOperation operation,
+            PaymentOutcome outcome,
+            List<HttpExchange> calls) {
+          log.add(
+              "publish "
+                  + operation.key()
+                  + " "
+                  + outcome.getClass().getSimpleName()
+                  + " calls="
+                  + calls.stream().map(HttpExchange::requestId).toList());
+        }
+      };
+
+  private final PaymentService service = new PaymentService(gateway, outcomes);
+
+  @Test
+  void aNewReservationIsAnnouncedBeforeStripeIsAskedToAuthorize() {
+    service.handle(event("CREATED", "PENDING", null));
+
+    assertThat(log)
+        .containsExactly(
+            "publish started K7P2QX9A-authorize",
+            "stripe authorize K7P2QX9A-authorize 41200 pm_card_visa",
+            "publish authorize Authorized calls=[K7P2QX9A-authorize]");
+  }
+
+  @Test
+  void aVoidOfACapturedPaymentBecomesARefundWithTheCallsOfBoth() {
+    voidAnswer = new PaymentOutcome.AlreadyCaptured("pi_1");
+
+    service.handle(event("CANCELLED", "AUTHORIZED", "pi_1"));
+
+    assertThat(log)
+        .containsExactly(
+            "stripe void K7P2QX9A-void pi_1",
+            "stripe refund K7P2QX9A-refund pi_1",
+            "publish refund Refunded calls=[K7P2QX9A-void, K7P2QX9A-refund]");
+  }
+
+  @Test
+  void captureAndRefundUseTheirOwnKeys() {
+    service.handle(event("SUPPLIER_CONFIRMED", "AUTHORIZED", "pi_1"));
+    service.handle(event("CANCELLED", "CAPTURED", "pi_1"));
+
+    assertThat(log)
+        .containsExactly(
+            "stripe capture K7P2QX9A-capture pi_1",
+            "publish capture Captured calls=[K7P2QX9A-capture]",
+            "stripe refund K7P2QX9A-refund pi_1",
+            "publish refund Refunded calls=[K7P2QX9A-refund]");
+  }
+
+  @Test
+  void anythingElseTouchesNothing() {
+    assertThat(service.handle(event("PAID", "AUTHORIZED", "pi_1")).outcomes()).isEmpty();
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void anUnusablePriceIsAnInvalidEventAndNothingIsPublished() {
+    ReservationPayment broken =
+        new ReservationPayment(
+            "K7P2QX9A", "CREATED", "PENDING", "12,00", "EUR", "pm_card_visa", null);
+
+    assertThatThrownBy(() -> service.handle(new ReservationEvent(source, broken)))
+        .isInstanceOf(InvalidReservationEventException.class)
+        .hasMessageContaining("price");
+    assertThat(log).isEmpty();
+  }
+
+  private ReservationEvent event(String status, String payment, String intent) {
+    return new ReservationEvent(
+        source,
+        new ReservationPayment(
+            "K7P2QX9A", status, payment, "412.00", "EUR", "pm_card_visa", intent));
+  }
+
+  private static HttpExchange call(String key) {
+    return new HttpExchange(
+        "op", key, "POST", "http://stripe/v1/x", null, 200, "{}", Instant.EPOCH, Duration.ZERO);
+  }
+}

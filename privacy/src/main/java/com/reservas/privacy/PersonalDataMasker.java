@@ -1,0 +1,422 @@
+package com.reservas.privacy;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that knows how personal data and secrets are masked (SPEC §7): logs, audit details
+ * and the recorded payloads of external calls all go through it, so they cannot disagree.
+ *
+ * <p>Field-level methods mask a value whose kind is known ({@link #maskEmail}, {@link #maskPhone},
+ * {@link #maskName}, {@link #maskToken}); {@link #maskCardNumbers} and {@link #maskText} find
+ * sensitive values inside free text, JSON and form-encoded bodies. Every method is null-safe
+ * (returns {@code null} for {@code null}) and idempotent (masking masked output changes nothing).
+ *
+ * <p>What {@link #maskText} masks, in this order:
+ *
+ * <ol>
+ *   <li>values of JSON fields ({@code "email": "..."}, also inside escaped JSON) and of {@code
+ *       key=value} / {@code key: value} pairs whose key names personal data or a secret:
+ *       first/last/ full name, name, email, phone/mobile/tel, payment_method / paymentMethodToken,
+ *       token, cvc/cvv, number / card_number / pan, authorization, api-key, secret / client_secret,
+ *       password (see {@link #SENSITIVE_KEYS});
+ *   <li>Stripe secrets ({@code sk_live_}, {@code sk_test_}, {@code rk_...}, {@code whsec_}, {@code
+ *       pi_..._secret_...}), PaymentMethod and card tokens ({@code pm_}, {@code tok_}, {@code
+ *       src_}) and {@code Bearer}/{@code Basic} credentials;
+ *   <li>card numbers: Luhn-valid runs of 13–19 digits, optionally grouped by spaces or dashes;
+ *   <li>e-mail addresses (also URL-encoded, {@code %40});
+ *   <li>phone numbers: international ({@code +34 600 111 222}, {@code 0034...}), grouped ({@code
+ *       600-111-222}, {@code (555) 123-4567}) or 9–15 bare digits. Dates, decimals, parts of
+ *       UUIDs/ids and JSON numbers ({@code "created": 1732831804}) are left alone.
+ * </ol>
+ *
+ * <p>Stateless and thread-safe; use {@link #standard()}.
+ */
+public final class PersonalDataMasker {
+
+  /** What a card number is replaced with. */
+  public static final String CARD_PLACEHOLDER = "[card]";
+
+  /** What a value that shows nothing of itself is replaced with. */
+  public static final String HIDDEN = "***";
+
+  private static final String TOKEN_STARS = "****";
+
+  /**
+   * Keys (case-insensitive; {@code _} and {@code -} ignored) whose values are masked wherever they
+   * appear as a JSON field or a {@code key=value} pair.
+   */
+  public static final Set<String> SENSITIVE_KEYS =
+      Set.of(
+          "firstname",
+          "lastname",
+          "fullname",
+          "givenname",
+          "familyname",
+          "surname",
+          "name",
+          "email",
+          "emailaddress",
+          "phone",
+          "phonenumber",
+          "mobile",
+          "tel",
+          "telephone",
+          "paymentmethod",
+          "paymentmethodtoken",
+          "token",
+          "accesstoken",
+          "refreshtoken",
+          "cvc",
+          "cvv",
+          "cvc2",
+          "cvv2",
+          "securitycode",
+          "number",
+          "cardnumber",
+          "pan",
+          "authorization",
+          "apikey",
+          "xapikey",
+          "secret",
+          "clientsecret",
+          "secretkey",
+          "password");
+
+  private static final PersonalDataMasker STANDARD = new PersonalDataMasker();
+
+  private static final String KEY = "[A-Za-z][A-Za-z0-9_\\-]{1,40}";
+
+  /** {@code "key" : "value"} or {@code "key": 123}. */
+  private static final Pattern JSON_FIELD =
+      Pattern.compile(
+          "\"(" + KEY + ")\"(\\s*:\\s*)(\"((?:[^\"\\\\]|\\\\.)*)\"|-?\\d[\\d.eE+\\-]*)");
+
+  /** The same inside a JSON document escaped into a JSON string: {@code \"key\":\"value\"}. */
+  private static final Pattern ESCAPED_JSON_FIELD =
+      Pattern.compile("\\\\\"(" + KEY + ")\\\\\"(\\s*:\\s*)(\\\\\"(.*?)\\\\\"|-?\\d[\\d.eE+\\-]*)");
+
+  /** {@code key=value} (form bodies, query strings, logs), also {@code card[number]=...}. */
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_\\[\\]\"\\\\])((?:[A-Za-z0-9_]+\\[)?("
+              + KEY
+              + ")\\]?)(=|:[ \\t]*)([^\\s&,;\"'}\\]\\[]+)");
+
+  private static final Pattern STRIPE_SECRET =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9_]+|rk_[A-Za-z0-9_]+"
+              + "|whsec_[A-Za-z0-9_]+|(?:pi|seti)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+)");
+
+  private static final Pattern PAYMENT_TOKEN =
+      Pattern.compile("(?<![A-Za-z0-9])(?:pm|tok|src)_[A-Za-z0-9_]+");
+
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("(?i)\\b(Bearer|Basic)(\\s+)[A-Za-z0-9._~+/=\\-]{6,}");
+
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![A-Za-z0-9])\\d(?:[ \\-]?\\d)+");
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+\\-])([A-Za-z0-9._%+\\-]+)(@|%40)"
+              + "([A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,})");
+
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_.\\-/+])(?:(?:\\+|00)\\d{1,3}[ .\\-]?)?(?:\\(\\d{1,4}\\)[ .\\-]?)?"
+              + "\\d{1,4}(?:[ .\\-]?\\d{1,4}){1,5}(?![A-Za-z0-9_])");
+
+  private static final Pattern DATE_LIKE =
+      Pattern.compile("\\d{4}[\\-/.]\\d{1,2}[\\-/.]\\d{1,2}|\\d{1,2}[\\-/.]\\d{1,2}[\\-/.]\\d{4}");
+
+  private static final Pattern TOKEN_PREFIX =
+      Pattern.compile("^((?:sk|rk|pk)_(?:live|test)_|[a-z]{2,6}_)");
+
+  private PersonalDataMasker() {}
+
+  /** The masker; stateless, so one instance serves everybody. */
+  public static PersonalDataMasker standard() {
+    return STANDARD;
+  }
+
+  /**
+   * {@code ana.garcia@example.com} → {@code a***@example.com}: the first character of the local
+   * part and the domain survive. Something without {@code @} becomes {@value #HIDDEN}.
+   */
+  public String maskEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    String separator = "@";
+    int at = email.lastIndexOf('@');
+    if (at < 0) {
+      at = email.toLowerCase(Locale.ROOT).lastIndexOf("%40");
+      separator = "%40";
+    }
+    if (at < 0) {
+      return HIDDEN;
+    }
+    String local = email.substring(0, at);
+    String domain = email.substring(at + separator.length());
+    return initialOf(local) + HIDDEN + "@" + domain;
+  }
+
+  /**
+   * {@code +34 600 111 222} → {@code ***222}: only the last three digits survive (the last two for
+   * numbers shorter than nine digits); fewer than five digits become {@value #HIDDEN}.
+   */
+  public String maskPhone(String phone) {
+    if (phone == null || phone.startsWith(HIDDEN)) {
+      return phone;
+    }
+    String digits = phone.replaceAll("\\D", "");
+    if (digits.length() < 5) {
+      return HIDDEN;
+    }
+    int keep = digits.length() >= 9 ? 3 : 2;
+    return HIDDEN + digits.substring(digits.length() - keep);
+  }
+
+  /** {@code García Núñez} → {@code G*** N***}: the first letter of each word survives. */
+  public String maskName(String name) {
+    if (name == null || name.isBlank()) {
+      return name;
+    }
+    StringBuilder masked = new StringBuilder();
+    for (String word : name.strip().split("[\\s+]+")) {
+      if (!masked.isEmpty()) {
+        masked.append(' ');
+      }
+      masked.append(initialOf(word)).append(HIDDEN);
+    }
+    return masked.toString();
+  }
+
+  /**
+   * Tokens and keys keep their prefix and, when long enough to stay secret, their last four
+   * characters: {@code pm_card_visa} → {@code pm_****visa}, {@code sk_test_51H...abcd} → {@code
+   * sk_test_****abcd}, {@code pi_123_secret_456} → {@code pi_****_456}... A value without a known
+   * prefix keeps its last four characters if it has at least twelve, else becomes {@code ****}.
+   */
+  public String maskToken(String token) {
+    if (token == null) {
+      return null;
+    }
+    Matcher prefixMatcher = TOKEN_PREFIX.matcher(token);
+    String prefix = prefixMatcher.find() ? prefixMatcher.group(1) : "";
+    String body = token.substring(prefix.length());
+    if (body.startsWith(TOKEN_STARS) || body.equals(HIDDEN)) {
+      return token;
+    }
+    int minimumToShowTail = prefix.isEmpty() ? 12 : 8;
+    if (body.length() < minimumToShowTail) {
+      return prefix + TOKEN_STARS;
+    }
+    return prefix + TOKEN_STARS + body.substring(body.length() - 4);
+  }
+
+  /**
+   * Replaces every Luhn-valid run of 13–19 digits (optionally grouped by single spaces or dashes)
+   * with {@value #CARD_PLACEHOLDER}. When a whole run is not a card, its 13–19 digit windows are
+   * checked too, so a card next to other digits ({@code 12 4242 4242 4242 4242}) is still found;
+   * the price is that a long non-card number sometimes loses a Luhn-valid part of itself.
+   */
+  public String maskCardNumbers(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return replaceAll(text, DIGIT_RUN, PersonalDataMasker::maskCardsInRun);
+  }
+
+  /**
+   * Masks every piece of personal data or secret this class can recognise in free text, JSON or a
+   * form-encoded body (see the class comment for the rules and their order). Text that is not
+   * sensitive is left as it is.
+   */
+  public String maskText(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String masked = replaceAll(text, JSON_FIELD, m -> maskJsonField(m, "\""));
+    masked = replaceAll(masked, ESCAPED_JSON_FIELD, m -> maskJsonField(m, "\\\""));
+    masked = replaceAll(masked, CREDENTIAL, m -> m.group(1) + m.group(2) + TOKEN_STARS);
+    masked = replaceAll(masked, KEY_VALUE, this::maskKeyValue);
+    masked = replaceAll(masked, STRIPE_SECRET, m -> maskToken(m.group()));
+    masked = replaceAll(masked, PAYMENT_TOKEN, m -> maskToken(m.group()));
+    masked = maskCardNumbers(masked);
+    masked = replaceAll(masked, EMAIL, m -> initialOf(m.group(1)) + HIDDEN + "@" + m.group(3));
+    String withoutEmails = masked;
+    return replaceAll(withoutEmails, PHONE, m -> maskPhoneCandidate(m, withoutEmails));
+  }
+
+  private String maskJsonField(Matcher field, String quote) {
+    String key = field.group(1);
+    Kind kind = Kind.of(key);
+    if (kind == Kind.NONE) {
+      return field.group();
+    }
+    String quotedValue = field.group(4);
+    String value = quotedValue != null ? quotedValue : field.group(3);
+    String masked = kind.mask(this, value);
+    return quote + key + quote + field.group(2) + quote + masked + quote;
+  }
+
+  private String maskKeyValue(Matcher pair) {
+    Kind kind = Kind.of(pair.group(2));
+    if (kind == Kind.NONE) {
+      return pair.group();
+    }
+    return pair.group(1) + pair.group(3) + kind.mask(this, pair.group(4));
+  }
+
+  private String maskPhoneCandidate(Matcher candidate, String text) {
+    String value = candidate.group();
+    String digits = value.replaceAll("\\D", "");
+    if (digits.length() < 7 || digits.length() > 15 || DATE_LIKE.matcher(value).matches()) {
+      return value;
+    }
+    boolean international = value.startsWith("+") || value.startsWith("00");
+    boolean grouped = digits.length() != value.length();
+    if (!international && !grouped && digits.length() < 9) {
+      return value;
+    }
+    if (!international && !grouped && isJsonNumber(candidate, text)) {
+      return value;
+    }
+    return maskPhone(value);
+  }
+
+  /** A bare number right after {@code ":"} and before {@code , } ]} or the end is a JSON number. */
+  private static boolean isJsonNumber(Matcher candidate, String text) {
+    int before = candidate.start() - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    if (before < 0 || text.charAt(before) != ':') {
+      return false;
+    }
+    int after = candidate.end();
+    while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+      after++;
+    }
+    return after == text.length() || ",}]".indexOf(text.charAt(after)) >= 0;
+  }
+
+  private static String maskCardsInRun(Matcher run) {
+    String text = run.group();
+    int[] positions = new int[text.length()];
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        positions[count++] = i;
+      }
+    }
+    if (count < 13) {
+      return text;
+    }
+    StringBuilder masked = new StringBuilder();
+    int copiedUpTo = 0;
+    int first = 0;
+    while (first <= count - 13) {
+      int length = luhnWindow(text, positions, first, Math.min(19, count - first));
+      if (length == 0) {
+        first++;
+        continue;
+      }
+      masked.append(text, copiedUpTo, positions[first]).append(CARD_PLACEHOLDER);
+      copiedUpTo = positions[first + length - 1] + 1;
+      first += length;
+    }
+    return masked.append(text.substring(copiedUpTo)).toString();
+  }
+
+  /** The longest Luhn-valid window of 13..maxLength digits starting at {@code first}, or 0. */
+  private static int luhnWindow(String text, int[] positions, int first, int maxLength) {
+    for (int length = maxLength; length >= 13; length--) {
+      int sum = 0;
+      for (int i = 0; i < length; i++) {
+        int digit = text.charAt(positions[first + length - 1 - i]) - '0';
+        if (i % 2 == 1) {
+          digit *= 2;
+          if (digit > 9) {
+            digit -= 9;
+          }
+        }
+        sum += digit;
+      }
+      if (sum % 10 == 0) {
+        return length;
+      }
+    }
+    return 0;
+  }
+
+  private static String initialOf(String value) {
+    if (value.isEmpty()) {
+      return "";
+    }
+    int first = value.codePointAt(0);
+    return Character.isLetterOrDigit(first) ? new String(Character.toChars(first)) : "";
+  }
+
+  private static String replaceAll(String text, Pattern pattern, Function<Matcher, String> mask) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder result = new StringBuilder(text.length());
+    do {
+      matcher.appendReplacement(result, Matcher.quoteReplacement(mask.apply(matcher)));
+    } while (matcher.find());
+    matcher.appendTail(result);
+    return result.toString();
+  }
+
+  /** How the value of a sensitive key is masked. */
+  private enum Kind {
+    NONE,
+    NAME,
+    EMAIL,
+    PHONE,
+    CARD,
+    HIDDEN_VALUE,
+    TOKEN;
+
+    static Kind of(String key) {
+      String normalized = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+      if (!SENSITIVE_KEYS.contains(normalized)) {
+        return NONE;
+      }
+      return switch (normalized) {
+        case "firstname", "lastname", "fullname", "givenname", "familyname", "surname", "name" ->
+            NAME;
+        case "email", "emailaddress" -> EMAIL;
+        case "phone", "phonenumber", "mobile", "tel", "telephone" -> PHONE;
+        case "number", "cardnumber", "pan" -> CARD;
+        case "cvc", "cvv", "cvc2", "cvv2", "securitycode", "password" -> HIDDEN_VALUE;
+        default -> TOKEN;
+      };
+    }
+
+    String mask(PersonalDataMasker masker, String value) {
+      if (value.isEmpty() || value.equals("null")) {
+        return value;
+      }
+      return switch (this) {
+        case NONE -> value;
+        case NAME -> masker.maskName(value);
+        case EMAIL -> masker.maskEmail(value);
+        case PHONE -> masker.maskPhone(value);
+        case CARD ->
+            value.equals(CARD_PLACEHOLDER) || value.chars().anyMatch(Character::isDigit)
+                ? CARD_PLACEHOLDER
+                : PersonalDataMasker.HIDDEN;
+        case HIDDEN_VALUE -> PersonalDataMasker.HIDDEN;
+        case TOKEN -> masker.maskToken(value);
+      };
+    }
+  }
+}

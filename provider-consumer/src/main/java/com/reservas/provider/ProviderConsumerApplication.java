@@ -1,0 +1,48 @@
+package com.reservas.provider;
+
+import com.reservas.provider.application.port.in.HandleReservationEventUseCase;
+import com.reservas.provider.application.port.out.SupplierGateway;
+import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
+import com.reservas.provider.application.service.SupplierBookingService;
+import com.reservas.provider.domain.SupplierTaskPolicy;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The provider consumer: reads {@code reservations.events}, books and cancels cars with the
+ * supplier, publishes the answers to {@code suppliers.events}. Wiring only; the adapters configure
+ * themselves ({@code adapter.in.kafka}, {@code adapter.out.supplier}, {@code adapter.out.kafka}).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProviderConsumerApplication {
+
+  /** The Avro packages whose generated classes may be instantiated (Avro 1.12 refuses others). */
+  static final String AVRO_SERIALIZABLE_PACKAGES = "com.reservas.schemas.avro";
+
+  public static void main(String[] args) {
+    trustEventPackages();
+    SpringApplication.run(ProviderConsumerApplication.class, args);
+  }
+
+  /** Sets {@code org.apache.avro.SERIALIZABLE_PACKAGES} unless the command line already did. */
+  public static void trustEventPackages() {
+    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", AVRO_SERIALIZABLE_PACKAGES);
+    }
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  HandleReservationEventUseCase handleReservationEvent(
+      SupplierGateway supplier, SupplierOutcomePublisher outcomes) {
+    return new SupplierBookingService(new SupplierTaskPolicy(), supplier, outcomes);
+  }
+}

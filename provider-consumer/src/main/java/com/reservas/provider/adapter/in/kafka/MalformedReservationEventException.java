@@ -1,0 +1,14 @@
+package com.reservas.provider.adapter.in.kafka;
+
+/**
+ * A reservation event whose snapshot cannot be read (e.g. a date-time that is not ISO-8601). Not
+ * retried: it goes straight to the dead-letter topic.
+ */
+public final class MalformedReservationEventException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  MalformedReservationEventException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,298 @@
+package com.reservas.provider.adapter.out.supplier;
+
+import com.reservas.consumer.support.audit.ExternalCallRecorder;
+import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.resilience.ResiliencePipeline;
+import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingBody;
+import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingReply;
+import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.CancellationBody;
+import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.ErrorReply;
+import com.reservas.provider.application.port.out.SupplierGateway;
+import com.reservas.provider.application.port.out.SupplierRequestRefusedException;
+import com.reservas.provider.application.port.out.SupplierUnavailableException;
+import com.reservas.provider.domain.BookingRequest;
+import com.reservas.provider.domain.CancellationRequest;
+import com.reservas.provider.domain.ExternalCall;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link SupplierGateway} over the supplier's HTTP API ({@code supplier-api.yaml}) with WebClient,
+ * behind the resilience4j policy of {@link SupplierResilience}. Every attempt is recorded as an
+ * {@link ExternalCall} with masked bodies; the calls of one operation travel with its answer or its
+ * failure. A {@code 422} rejection is an answer, never retried; {@code 400}, {@code 404}, {@code
+ * 409} are refusals of the request as such; 5xx, {@code 408}, {@code 429}, timeouts and connection
+ * failures are transient.
+ */
+public final class WebClientSupplierGateway implements SupplierGateway {
+
+  static final String BOOK_OPERATION = "supplier.bookings.create";
+  static final String CANCEL_OPERATION = "supplier.bookings.cancel";
+
+  private static final Logger log = LoggerFactory.getLogger(WebClientSupplierGateway.class);
+
+  private final WebClient webClient;
+  private final String baseUrl;
+  private final JsonMapper json;
+  private final ExternalCallRecorder recorder;
+  private final ResiliencePipeline resilience;
+  private final Clock clock;
+
+  /**
+   * @param webClient the HTTP client (timeouts and codecs set)
+   * @param baseUrl the supplier API, without {@code /v1}; paths are appended to it as they are
+   *     (already encoded), never expanded as templates
+   */
+  public WebClientSupplierGateway(
+      WebClient webClient,
+      String baseUrl,
+      JsonMapper json,
+      ExternalCallRecorder recorder,
+      ResiliencePipeline resilience,
+      Clock clock) {
+    this.webClient = Objects.requireNonNull(webClient, "webClient");
+    this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
+    this.json = Objects.requireNonNull(json, "json");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.resilience = Objects.requireNonNull(resilience, "resilience");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Mono<BookingAnswer> book(BookingRequest request) {
+    Exchange exchange =
+        new Exchange(
+            BOOK_OPERATION,
+            request.requestId(),
+            HttpMethod.POST,
+            "/v1/bookings",
+            json.writeValueAsString(BookingBody.of(request)));
+    return call(exchange).map(reply -> bookingAnswer(exchange, reply));
+  }
+
+  @Override
+  public Mono<CancellationAnswer> cancel(CancellationRequest request) {
+    Exchange exchange =
+        new Exchange(
+            CANCEL_OPERATION,
+            request.requestId(),
+            HttpMethod.POST,
+            "/v1/bookings/"
+                + UriUtils.encodePathSegment(request.bookingReference(), StandardCharsets.UTF_8)
+                + "/cancellation",
+            json.writeValueAsString(CancellationBody.of(request)));
+    return call(exchange).map(reply -> cancellationAnswer(exchange, reply, request));
+  }
+
+  private BookingAnswer bookingAnswer(Exchange exchange, Reply reply) {
+    if (reply.status() == 201 || reply.status() == 200) {
+      BookingReply booking = read(reply, BookingReply.class);
+      if (booking != null && booking.bookingReference() != null) {
+        return new BookingAnswer.Confirmed(booking.bookingReference(), reply.calls());
+      }
+    } else if (reply.status() == 422) {
+      ErrorReply rejection = read(reply, ErrorReply.class);
+      if (rejection != null && rejection.reason() != null) {
+        return new BookingAnswer.Rejected(rejection.reason(), rejection.message(), reply.calls());
+      }
+    }
+    throw refused(exchange, reply);
+  }
+
+  private CancellationAnswer cancellationAnswer(
+      Exchange exchange, Reply reply, CancellationRequest request) {
+    if (reply.status() == 200) {
+      BookingReply booking = read(reply, BookingReply.class);
+      String reference =
+          booking != null && booking.bookingReference() != null
+              ? booking.bookingReference()
+              : request.bookingReference();
+      return new CancellationAnswer(reference, reply.calls());
+    }
+    throw refused(exchange, reply);
+  }
+
+  private SupplierRequestRefusedException refused(Exchange exchange, Reply reply) {
+    ErrorReply error = read(reply, ErrorReply.class);
+    String reason = error == null ? null : error.reason();
+    String message =
+        "The supplier refused "
+            + exchange.operation()
+            + " "
+            + exchange.requestId()
+            + ": "
+            + reply.status()
+            + (reason == null ? "" : " " + reason)
+            + (error == null || error.message() == null ? "" : " (" + error.message() + ")");
+    return new SupplierRequestRefusedException(reply.status(), reason, message, reply.calls());
+  }
+
+  private <T> T read(Reply reply, Class<T> type) {
+    if (reply.body() == null || reply.body().isBlank()) {
+      return null;
+    }
+    try {
+      return json.readValue(reply.body(), type);
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
+  /** The operation through the resilience policy; its calls travel with the reply or failure. */
+  private Mono<Reply> call(Exchange exchange) {
+    return Mono.defer(
+        () -> {
+          List<ExternalCall> calls = new CopyOnWriteArrayList<>();
+          return resilience
+              .protect(Mono.defer(() -> attempt(exchange, calls)))
+              .map(answer -> new Reply(answer.status(), answer.body(), List.copyOf(calls)))
+              .onErrorMap(
+                  failure ->
+                      SupplierResilience.isTransient(failure)
+                          || failure instanceof CallNotPermittedException,
+                  failure -> unavailable(exchange, failure, calls));
+        });
+  }
+
+  private SupplierUnavailableException unavailable(
+      Exchange exchange, Throwable failure, List<ExternalCall> calls) {
+    String what = exchange.operation() + " " + exchange.requestId();
+    String message =
+        failure instanceof CallNotPermittedException
+            ? "The supplier's circuit breaker is open; " + what + " not attempted"
+            : what + " failed after " + calls.size() + " attempt(s): " + describe(failure);
+    return new SupplierUnavailableException(message, List.copyOf(calls), failure);
+  }
+
+  /**
+   * One HTTP exchange, recorded whatever happens: answered, failed without an answer, or cut short
+   * by the time limiter (which cancels it).
+   */
+  private Mono<Answer> attempt(Exchange exchange, List<ExternalCall> calls) {
+    Instant startedAt = clock.instant();
+    long started = System.nanoTime();
+    AtomicBoolean recorded = new AtomicBoolean();
+    BiConsumer<Integer, String> recordOnce =
+        (status, body) -> {
+          if (recorded.compareAndSet(false, true)) {
+            calls.add(record(exchange, status, body, startedAt, started));
+          }
+        };
+    return webClient
+        .method(exchange.method())
+        .uri(URI.create(baseUrl + exchange.path()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON)
+        .bodyValue(exchange.body())
+        .exchangeToMono(
+            response ->
+                response
+                    .bodyToMono(String.class)
+                    .defaultIfEmpty("")
+                    .map(body -> new Answer(response.statusCode().value(), body)))
+        .doOnNext(answer -> recordOnce.accept(answer.status(), answer.body()))
+        .doOnCancel(() -> recordOnce.accept(HttpExchange.NO_RESPONSE, "no answer in time"))
+        .onErrorMap(
+            WebClientSupplierGateway::isTransportFailure,
+            failure -> {
+              String what = "no answer: " + describe(failure);
+              recordOnce.accept(HttpExchange.NO_RESPONSE, what);
+              return new TransientSupplierFailure(what, failure);
+            })
+        .flatMap(
+            answer ->
+                TransientSupplierFailure.isTransientStatus(answer.status())
+                    ? Mono.error(new TransientSupplierFailure("answered " + answer.status(), null))
+                    : Mono.just(answer))
+        .doOnError(
+            failure ->
+                log.debug(
+                    "{} {} attempt failed: {}",
+                    exchange.operation(),
+                    exchange.requestId(),
+                    failure.getMessage()));
+  }
+
+  private static boolean isTransportFailure(Throwable failure) {
+    return failure instanceof WebClientRequestException
+        || failure instanceof IOException
+        || failure.getCause() instanceof IOException;
+  }
+
+  private static String describe(Throwable failure) {
+    if (failure instanceof TimeoutException) {
+      return "no answer in time";
+    }
+    if (failure instanceof TransientSupplierFailure) {
+      return failure.getMessage();
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+
+  /** The masked audit record of one attempt (consumer-support's recorder masks and truncates). */
+  private ExternalCall record(
+      Exchange exchange, int status, String responseBody, Instant startedAt, long started) {
+    HttpExchange masked =
+        recorder.mask(
+            new HttpExchange(
+                exchange.operation(),
+                exchange.requestId(),
+                exchange.method().name(),
+                baseUrl + exchange.path(),
+                exchange.body(),
+                status,
+                responseBody == null || responseBody.isEmpty() ? null : responseBody,
+                startedAt,
+                Duration.ofNanos(System.nanoTime() - started)));
+    return new ExternalCall(
+        masked.operation(),
+        masked.requestId(),
+        masked.method(),
+        masked.url(),
+        masked.requestBody(),
+        masked.responseStatus(),
+        masked.responseBody(),
+        masked.startedAt(),
+        masked.duration().toMillis());
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** One supplier request, the same on every attempt. */
+  private record Exchange(
+      String operation, String requestId, HttpMethod method, String path, String body) {}
+
+  /** What one attempt got back. */
+  private record Answer(int status, String body) {}
+
+  /** The answer the operation ended with, and every call made to get it. */
+  private record Reply(int status, String body, List<ExternalCall> calls) {}
+}

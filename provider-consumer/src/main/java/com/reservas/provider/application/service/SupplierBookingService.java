@@ -1,0 +1,91 @@
+package com.reservas.provider.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.reservas.provider.application.port.in.HandleReservationEventUseCase;
+import com.reservas.provider.application.port.in.HandlingResult;
+import com.reservas.provider.application.port.in.ReservationEventReceived;
+import com.reservas.provider.application.port.out.SupplierGateway;
+import com.reservas.provider.application.port.out.SupplierGateway.BookingAnswer;
+import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
+import com.reservas.provider.domain.BookingRequest;
+import com.reservas.provider.domain.CancellationRequest;
+import com.reservas.provider.domain.SupplierOutcome;
+import com.reservas.provider.domain.SupplierTask;
+import com.reservas.provider.domain.SupplierTaskPolicy;
+import reactor.core.publisher.Mono;
+
+/**
+ * The supplier step of the reservation saga: decides from the snapshot, calls the supplier under
+ * the operation's request id, and publishes its answer. A rejection is published like a
+ * confirmation, as the business answer it is; only failures to get an answer propagate.
+ */
+public final class SupplierBookingService implements HandleReservationEventUseCase {
+
+  private final SupplierTaskPolicy policy;
+  private final SupplierGateway supplier;
+  private final SupplierOutcomePublisher outcomes;
+
+  public SupplierBookingService(
+      SupplierTaskPolicy policy, SupplierGateway supplier, SupplierOutcomePublisher outcomes) {
+    this.policy = requireNonNull(policy, "policy");
+    this.supplier = requireNonNull(supplier, "supplier");
+    this.outcomes = requireNonNull(outcomes, "outcomes");
+  }
+
+  @Override
+  public Mono<HandlingResult> handle(ReservationEventReceived event) {
+    SupplierTask task = policy.decide(event.reservation());
+    if (task instanceof SupplierTask.Book book) {
+      return publish(book(book.request()), event);
+    }
+    if (task instanceof SupplierTask.Cancel cancel) {
+      return publish(cancel(cancel.request()), event);
+    }
+    return Mono.just(new HandlingResult.Skipped(((SupplierTask.Nothing) task).why()));
+  }
+
+  private Mono<SupplierOutcome> book(BookingRequest request) {
+    return supplier.book(request).map(answer -> outcomeOf(request, answer));
+  }
+
+  private static SupplierOutcome outcomeOf(BookingRequest request, BookingAnswer answer) {
+    if (answer instanceof BookingAnswer.Confirmed confirmed) {
+      return new SupplierOutcome.BookingConfirmed(
+          request.reservationCode(),
+          request.supplierCode(),
+          request.requestId(),
+          confirmed.bookingReference(),
+          confirmed.calls());
+    }
+    BookingAnswer.Rejected rejected = (BookingAnswer.Rejected) answer;
+    return new SupplierOutcome.BookingRejected(
+        request.reservationCode(),
+        request.supplierCode(),
+        request.requestId(),
+        rejected.reason(),
+        rejected.calls());
+  }
+
+  private Mono<SupplierOutcome> cancel(CancellationRequest request) {
+    return supplier
+        .cancel(request)
+        .map(
+            answer ->
+                new SupplierOutcome.BookingCancelled(
+                    request.reservationCode(),
+                    request.supplierCode(),
+                    request.requestId(),
+                    answer.bookingReference(),
+                    answer.calls()));
+  }
+
+  private Mono<HandlingResult> publish(
+      Mono<SupplierOutcome> outcome, ReservationEventReceived cause) {
+    return outcome.flatMap(
+        answered ->
+            outcomes
+                .publish(answered, cause)
+                .thenReturn((HandlingResult) new HandlingResult.Published(answered)));
+  }
+}

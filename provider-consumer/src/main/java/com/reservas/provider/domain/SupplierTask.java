@@ -1,0 +1,28 @@
+package com.reservas.provider.domain;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a reservation snapshot asks of the supplier: book, cancel, or nothing. */
+public sealed interface SupplierTask {
+
+  /** The reservation is paid and waits for a car. */
+  record Book(BookingRequest request) implements SupplierTask {
+    public Book {
+      requireNonNull(request, "request");
+    }
+  }
+
+  /** The reservation was cancelled while the supplier held a car for it. */
+  record Cancel(CancellationRequest request) implements SupplierTask {
+    public Cancel {
+      requireNonNull(request, "request");
+    }
+  }
+
+  /** Nothing for the supplier in this snapshot. */
+  record Nothing(String why) implements SupplierTask {
+    public Nothing {
+      requireNonNull(why, "why");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.reservas.provider.domain;
+
+/**
+ * Decides from a reservation snapshot alone what to ask of the supplier (the saga's supplier step,
+ * SPEC §3): a {@code PAID} reservation whose supplier booking is {@code REQUESTED} is booked; a
+ * {@code CANCELLED} reservation whose booking the supplier {@code CONFIRMED} is cancelled with the
+ * supplier; anything else is not the supplier's business. Acting on the snapshot, not on the event
+ * type, makes a late, repeated or replayed event harmless: it asks for what was asked before, under
+ * the same request id.
+ */
+public final class SupplierTaskPolicy {
+
+  static final String PAID = "PAID";
+  static final String CANCELLED = "CANCELLED";
+  static final String REQUESTED = "REQUESTED";
+  static final String CONFIRMED = "CONFIRMED";
+
+  public SupplierTask decide(ReservationSnapshot reservation) {
+    String status = reservation.status();
+    String supplierStatus = reservation.supplierStatus();
+    if (PAID.equals(status) && REQUESTED.equals(supplierStatus)) {
+      return new SupplierTask.Book(BookingRequest.of(reservation));
+    }
+    if (CANCELLED.equals(status) && CONFIRMED.equals(supplierStatus)) {
+      return reservation
+          .bookingReference()
+          .<SupplierTask>map(
+              reference -> new SupplierTask.Cancel(CancellationRequest.of(reservation, reference)))
+          .orElseGet(
+              () -> new SupplierTask.Nothing("cancelled and confirmed but no booking reference"));
+    }
+    return new SupplierTask.Nothing("status " + status + " with supplier status " + supplierStatus);
+  }
+}
