@@ -2,7 +2,9 @@ package com.reservas.platform;
 
 import com.reservas.local.EmbeddedKafkaServer;
 import com.reservas.local.EmbeddedMariaDb;
+import com.reservas.payment.PaymentConsumerApplication;
 import com.reservas.projector.StatusProjectorApplication;
+import com.reservas.provider.ProviderConsumerApplication;
 import com.reservas.reservation.api.ReservationApiApplication;
 import com.reservas.stripe.standin.StripeStandIn;
 import com.reservas.supplier.simulator.SupplierSimulator;
@@ -29,10 +31,16 @@ public final class LocalPlatform implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
   static final String DATABASE = "reservas";
+
+  /** The operator token of the local run (dead-letter replay, stuck reservations, actuator). */
+  static final String ADMIN_TOKEN = "local-admin-token";
+
   static final String LOGGING_CONFIG = "classpath:reservas-platform-logback.xml";
 
   private final LocalSettings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private StripeStandIn stripe;
+  private SupplierSimulator supplier;
 
   LocalPlatform(LocalSettings settings) {
     this.settings = settings;
@@ -72,10 +80,10 @@ public final class LocalPlatform implements AutoCloseable {
     started.push(kafka);
     kafka.awaitReady(Duration.ofSeconds(60));
 
-    StripeStandIn stripe = new StripeStandIn();
+    stripe = new StripeStandIn();
     stripe.start(settings.stripePort());
     started.push(stripe);
-    SupplierSimulator supplier =
+    supplier =
         new SupplierSimulator(FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()));
     supplier.start(settings.supplierPort());
     started.push(supplier);
@@ -92,7 +100,35 @@ public final class LocalPlatform implements AutoCloseable {
     run(
         StatusProjectorApplication.application(),
         common,
-        Map.of("server.port", settings.projectorPort()));
+        Map.of(
+            "server.port",
+            settings.projectorPort(),
+            "reservas.projector.admin-token",
+            ADMIN_TOKEN));
+    run(
+        PaymentConsumerApplication.application(),
+        common,
+        Map.of(
+            "server.port", settings.paymentPort(),
+            "reservas.stripe.api-base", stripe.baseUrl(),
+            "reservas.consumer.dead-letter.admin-token", ADMIN_TOKEN));
+    run(
+        ProviderConsumerApplication.application(),
+        common,
+        Map.of(
+            "server.port", settings.providerPort(),
+            "reservas.supplier.base-url", supplier.baseUrl(),
+            "reservas.consumer.dead-letter.admin-token", ADMIN_TOKEN));
+  }
+
+  /** The Stripe stand-in, for tests and demos that inject faults or count charges. */
+  StripeStandIn stripe() {
+    return stripe;
+  }
+
+  /** The supplier simulator, for tests and demos that inject faults or inspect bookings. */
+  SupplierSimulator supplier() {
+    return supplier;
   }
 
   private void run(

@@ -1,7 +1,8 @@
 package com.reservas.payment;
 
-import org.springframework.boot.SpringApplication;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The payment consumer: reads reservation events, authorizes, captures, voids and refunds with
@@ -13,11 +14,20 @@ public class PaymentConsumerApplication {
   /** Avro refuses to instantiate generated classes from packages it was not told to trust. */
   static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
+  /** Its configuration file is {@code payment-consumer.yml}, so services can share one JVM. */
+  public static final String CONFIG_NAME = "payment-consumer";
+
   /** Starts the service. */
   public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
+  public static SpringApplicationBuilder application() {
     if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
       System.setProperty(AVRO_TRUSTED_PACKAGES, "com.reservas.schemas.avro");
     }
-    SpringApplication.run(PaymentConsumerApplication.class, args);
+    return new SpringApplicationBuilder(PaymentConsumerApplication.class)
+        .properties(Map.of("spring.config.name", CONFIG_NAME));
   }
 }

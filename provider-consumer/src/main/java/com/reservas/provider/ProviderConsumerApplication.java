@@ -6,8 +6,8 @@ import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
 import com.reservas.provider.application.service.SupplierBookingService;
 import com.reservas.provider.domain.SupplierTaskPolicy;
 import java.time.Clock;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -23,9 +23,18 @@ public class ProviderConsumerApplication {
   /** The Avro packages whose generated classes may be instantiated (Avro 1.12 refuses others). */
   static final String AVRO_SERIALIZABLE_PACKAGES = "com.reservas.schemas.avro";
 
+  /** Its configuration file is {@code provider-consumer.yml}, so services can share one JVM. */
+  public static final String CONFIG_NAME = "provider-consumer";
+
   public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
+  public static SpringApplicationBuilder application() {
     trustEventPackages();
-    SpringApplication.run(ProviderConsumerApplication.class, args);
+    return new SpringApplicationBuilder(ProviderConsumerApplication.class)
+        .properties(java.util.Map.of("spring.config.name", CONFIG_NAME));
   }
 
   /** Sets {@code org.apache.avro.SERIALIZABLE_PACKAGES} unless the command line already did. */

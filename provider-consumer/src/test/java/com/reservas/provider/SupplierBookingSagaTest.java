@@ -52,6 +52,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "spring.config.name=provider-consumer",
       "reservas.supplier.call-timeout=2s",
       "reservas.supplier.retry.max-attempts=3",
       "reservas.supplier.retry.initial-backoff=20ms",

@@ -54,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     properties = {
+      "spring.config.name=provider-consumer",
       "reservas.consumer.dead-letter.admin-token=measure",
       "logging.level.com.reservas=WARN"
     })

@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = PaymentConsumerApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "spring.config.name=payment-consumer",
       "reservas.consumer.retry.multiplier=2",
       "reservas.consumer.retry.topic-partitions=3",
       "reservas.consumer.dead-letter.admin-token=" + PaymentConsumerIntegrationTest.ADMIN_TOKEN,
