@@ -1,8 +1,10 @@
 package com.reservas.projector;
 
 import com.reservas.consumer.support.kafka.EventValueSerializer;
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.projector.adapter.in.kafka.OutcomeListener;
 import com.reservas.projector.adapter.in.web.StuckReservationsController;
+import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
 import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
@@ -31,6 +33,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -48,6 +51,12 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private StuckReservationsService stuckService;
   private ProjectorProperties properties;
 
+  /** Status changes are audited (SPEC §7) in the transaction that makes them; details masked. */
+  @Bean
+  R2dbcAuditTrail auditTrail(DatabaseClient db) {
+    return new R2dbcAuditTrail(db, PersonalDataMasker.standard()::maskText);
+  }
+
   @Bean
   TransitionWriter transitionWriter(
       ReservationRepository reservations,
@@ -61,8 +70,9 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
       Inbox inbox,
       ReservationRepository reservations,
       ExternalCallLog calls,
-      TransitionWriter writer) {
-    return new ApplyOutcomeService(inbox, reservations, calls, writer);
+      TransitionWriter writer,
+      R2dbcAuditTrail audit) {
+    return new ApplyOutcomeService(inbox, reservations, calls, writer, audit);
   }
 
   @Bean
@@ -71,7 +81,8 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
       TransitionWriter writer,
       Clock clock,
       ProjectorProperties properties,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      R2dbcAuditTrail audit) {
     var stuck = properties.stuck();
     this.stuckService =
         new StuckReservationsService(
@@ -79,7 +90,8 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
             writer,
             clock,
             new StuckReservationsService.Policy(
-                stuck.remindAfter(), stuck.expireAfter(), stuck.batchSize()));
+                stuck.remindAfter(), stuck.expireAfter(), stuck.batchSize()),
+            audit);
     this.properties = properties;
     Gauge.builder("reservas.reservations.stuck", stuckCount, AtomicInteger::get)
         .description("Reservations waiting longer than the reminder threshold for an answer")

@@ -1,6 +1,7 @@
 package com.reservas.reservation.application.service;
 
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase;
+import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
 import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
@@ -10,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies one payment or supplier outcome in one transaction: inbox row, state (compare-and-set),
- * history row, audit payloads and the next event. A redelivered event finds its inbox row and
+ * history row, the {@code reservation.status-changed} audit record (actor: the consumer), the
+ * recorded external-call payloads and the next event. A redelivered event finds its inbox row and
  * changes nothing; a lost race rolls everything back and re-applies from a fresh read.
  */
 public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
@@ -28,16 +30,28 @@ public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
   private final ReservationRepository reservations;
   private final ExternalCallLog callLog;
   private final TransitionWriter writer;
+  private final AuditTrail audit;
 
   public ApplyOutcomeService(
       Inbox inbox,
       ReservationRepository reservations,
       ExternalCallLog callLog,
-      TransitionWriter writer) {
+      TransitionWriter writer,
+      AuditTrail audit) {
     this.inbox = inbox;
     this.reservations = reservations;
     this.callLog = callLog;
     this.writer = writer;
+    this.audit = audit;
+  }
+
+  /** Without an audit trail: for tools and tests. Services pass theirs. */
+  public ApplyOutcomeService(
+      Inbox inbox,
+      ReservationRepository reservations,
+      ExternalCallLog callLog,
+      TransitionWriter writer) {
+    this(inbox, reservations, callLog, writer, AuditTrail.none());
   }
 
   @Override
@@ -65,19 +79,37 @@ public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
         .flatMap(
             reservation -> {
               Transition transition = reservation.apply(command.outcome(), command.occurredAt());
-              Mono<Void> audit = callLog.record(code.value(), command.eventId(), command.calls());
+              Mono<Void> recordCalls =
+                  callLog.record(code.value(), command.eventId(), command.calls());
               if (transition instanceof Transition.Applied applied) {
+                Mono<Void> statusChange =
+                    Mono.justOrEmpty(
+                            AuditRecords.statusChanged(
+                                reservation,
+                                applied.reservation(),
+                                command.consumer(),
+                                command.occurredAt(),
+                                describe(command)))
+                        .flatMap(audit::record);
                 return writer
                     .write(applied, command.traceparent())
-                    .then(audit)
+                    .then(statusChange)
+                    .then(recordCalls)
                     .thenReturn(OutcomeResult.APPLIED);
               }
               if (transition instanceof Transition.Premature premature) {
                 // Roll back the inbox row too: the event must count as unprocessed.
                 return Mono.error(new PrematureOutcomeException(premature.why()));
               }
-              return audit.thenReturn(OutcomeResult.UNCHANGED);
+              return recordCalls.thenReturn(OutcomeResult.UNCHANGED);
             })
         .defaultIfEmpty(OutcomeResult.UNKNOWN_RESERVATION);
+  }
+
+  private static String describe(OutcomeCommand command) {
+    return "outcome "
+        + command.outcome().getClass().getSimpleName()
+        + ", event "
+        + command.eventId();
   }
 }

@@ -4,6 +4,7 @@ import com.reservas.reservation.application.port.in.CreateReservationCommand;
 import com.reservas.reservation.application.port.in.CreateReservationResult;
 import com.reservas.reservation.application.port.in.CreateReservationUseCase;
 import com.reservas.reservation.application.port.in.FieldError;
+import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.DuplicateIdempotencyKeyException;
 import com.reservas.reservation.application.port.out.DuplicateReservationCodeException;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
@@ -27,8 +28,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Creates a reservation: validates and prices it, then commits the reservation, its contact, its
- * first history row and the {@code ReservationCreated} outbox event in one transaction. Calls no
- * external API, so the answer is as fast as one database commit.
+ * first history row, the {@code ReservationCreated} outbox event and the {@code
+ * reservation.created} audit record in one transaction. Calls no external API, so the answer is as
+ * fast as one database commit. A replay under the same idempotency key shows the reservation again
+ * and is audited as a read.
  */
 public final class CreateReservationService implements CreateReservationUseCase {
 
@@ -39,6 +42,7 @@ public final class CreateReservationService implements CreateReservationUseCase 
   private final TransactionRunner transactions;
   private final Clock clock;
   private final int maxCodeAttempts;
+  private final AuditTrail audit;
   private final ReservationRequestValidator validator = new ReservationRequestValidator();
 
   public CreateReservationService(
@@ -48,7 +52,8 @@ public final class CreateReservationService implements CreateReservationUseCase 
       ReservationCodeGenerator codes,
       TransactionRunner transactions,
       Clock clock,
-      int maxCodeAttempts) {
+      int maxCodeAttempts,
+      AuditTrail audit) {
     if (maxCodeAttempts < 1) {
       throw new IllegalArgumentException("maxCodeAttempts must be at least 1");
     }
@@ -59,6 +64,27 @@ public final class CreateReservationService implements CreateReservationUseCase 
     this.transactions = transactions;
     this.clock = clock;
     this.maxCodeAttempts = maxCodeAttempts;
+    this.audit = audit;
+  }
+
+  /** Without an audit trail: for tools and tests. Services pass theirs. */
+  public CreateReservationService(
+      ReferenceDataPort referenceData,
+      ReservationRepository reservations,
+      ReservationEventOutbox outbox,
+      ReservationCodeGenerator codes,
+      TransactionRunner transactions,
+      Clock clock,
+      int maxCodeAttempts) {
+    this(
+        referenceData,
+        reservations,
+        outbox,
+        codes,
+        transactions,
+        clock,
+        maxCodeAttempts,
+        AuditTrail.none());
   }
 
   @Override
@@ -102,11 +128,22 @@ public final class CreateReservationService implements CreateReservationUseCase 
     Mono<CreateReservationResult> replay =
         reservations
             .findByIdempotencyKey(command.clientId(), record.key())
-            .map(
+            .flatMap(
                 found ->
                     found.requestHash().equals(record.requestHash())
-                        ? new CreateReservationResult.Created(found.reservation(), true)
-                        : new CreateReservationResult.IdempotencyKeyReused(record.key()));
+                        ? audit
+                            .record(
+                                AuditRecords.read(
+                                    found.reservation(),
+                                    command.clientId(),
+                                    command.sourceIp(),
+                                    clock.instant(),
+                                    "shown again for a repeated create with the same"
+                                        + " Idempotency-Key"))
+                            .thenReturn(
+                                new CreateReservationResult.Created(found.reservation(), true))
+                        : Mono.just(
+                            new CreateReservationResult.IdempotencyKeyReused(record.key())));
     return replay
         .switchIfEmpty(insert)
         .onErrorResume(DuplicateIdempotencyKeyException.class, raced -> replay);
@@ -131,7 +168,13 @@ public final class CreateReservationService implements CreateReservationUseCase 
                       () ->
                           reservations
                               .insert(created.reservation(), idempotency)
-                              .then(outbox.append(created, command.traceparent())))
+                              .then(outbox.append(created, command.traceparent()))
+                              .then(
+                                  audit.record(
+                                      AuditRecords.created(
+                                          created.reservation(),
+                                          command.sourceIp(),
+                                          idempotency.isPresent()))))
                   .thenReturn(created.reservation());
             })
         .onErrorResume(

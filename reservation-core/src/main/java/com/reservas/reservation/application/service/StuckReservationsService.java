@@ -1,6 +1,7 @@
 package com.reservas.reservation.application.service;
 
 import com.reservas.reservation.application.port.in.StuckReservationsUseCase;
+import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ReservationRepository;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.Transition;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * The stuck-reservation policy. A reservation silent for {@code remindAfter} is re-announced (its
  * current snapshot re-published) so the consumers retry the step; their idempotency keys make this
  * safe. An unconfirmed reservation older than {@code expireAfter} is cancelled instead, and the
- * cancellation releases whatever arrives later. Nothing is ever left waiting silently.
+ * cancellation releases whatever arrives later. Nothing is ever left waiting silently. An expiry is
+ * audited as a {@code reservation.status-changed} by {@value #ACTOR}.
  */
 public final class StuckReservationsService implements StuckReservationsUseCase {
 
@@ -31,17 +33,32 @@ public final class StuckReservationsService implements StuckReservationsUseCase 
   public static final String REMINDER = "no answer yet: request repeated";
   public static final String EXPIRED = "expired: no payment or supplier answer in time";
 
+  /** Who the audit log names for the policy's changes. */
+  public static final String ACTOR = "stuck-reservations-policy";
+
   private final ReservationRepository reservations;
   private final TransitionWriter writer;
   private final Clock clock;
   private final Policy policy;
+  private final AuditTrail audit;
 
   public StuckReservationsService(
-      ReservationRepository reservations, TransitionWriter writer, Clock clock, Policy policy) {
+      ReservationRepository reservations,
+      TransitionWriter writer,
+      Clock clock,
+      Policy policy,
+      AuditTrail audit) {
     this.reservations = reservations;
     this.writer = writer;
     this.clock = clock;
     this.policy = policy;
+    this.audit = audit;
+  }
+
+  /** Without an audit trail: for tools and tests. Services pass theirs. */
+  public StuckReservationsService(
+      ReservationRepository reservations, TransitionWriter writer, Clock clock, Policy policy) {
+    this(reservations, writer, clock, policy, AuditTrail.none());
   }
 
   @Override
@@ -84,11 +101,22 @@ public final class StuckReservationsService implements StuckReservationsUseCase 
                       if (expire && !(transition instanceof Transition.Applied)) {
                         transition = current.remind(REMINDER, now);
                       }
-                      return transition instanceof Transition.Applied applied
-                          ? writer
-                              .write(applied, null)
-                              .thenReturn(applied.reservation().status() != current.status())
-                          : Mono.<Boolean>empty();
+                      if (!(transition instanceof Transition.Applied applied)) {
+                        return Mono.<Boolean>empty();
+                      }
+                      Mono<Void> statusChange =
+                          Mono.justOrEmpty(
+                                  AuditRecords.statusChanged(
+                                      current,
+                                      applied.reservation(),
+                                      ACTOR,
+                                      now,
+                                      expire ? "expired by policy" : "reminded by policy"))
+                              .flatMap(audit::record);
+                      return writer
+                          .write(applied, null)
+                          .then(statusChange)
+                          .thenReturn(applied.reservation().status() != current.status());
                     }));
   }
 }

@@ -31,7 +31,7 @@ public final class Problems {
         .body(problem);
   }
 
-  static ResponseEntity<ProblemDetail> invalidInput(List<FieldError> errors) {
+  public static ResponseEntity<ProblemDetail> invalidInput(List<FieldError> errors) {
     ProblemDetail problem =
         problem(
             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -42,7 +42,7 @@ public final class Problems {
     return response(problem);
   }
 
-  static ResponseEntity<ProblemDetail> notFound(String code) {
+  public static ResponseEntity<ProblemDetail> notFound(String code) {
     return response(
         problem(
             HttpStatus.NOT_FOUND,

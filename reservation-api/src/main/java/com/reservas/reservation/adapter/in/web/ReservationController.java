@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.in.web;
 
 import com.reservas.reservation.adapter.in.web.security.AuthenticatedClient;
+import com.reservas.reservation.adapter.in.web.security.ClientAddresses;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancelReservationCommand;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancellationResult;
@@ -9,6 +10,7 @@ import com.reservas.reservation.application.port.in.CreateReservationResult;
 import com.reservas.reservation.application.port.in.CreateReservationUseCase;
 import com.reservas.reservation.application.port.in.FieldError;
 import com.reservas.reservation.application.port.in.GetReservationUseCase;
+import com.reservas.reservation.application.service.CardDataPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,23 +42,31 @@ import tools.jackson.databind.ObjectMapper;
 @Tag(name = "Reservations", description = "Create, read and cancel car reservations")
 class ReservationController {
 
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+  /** Opaque client tokens: UUIDs, ULIDs, Base64; no markup, quotes or control characters. */
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,128}");
+
+  /** W3C trace context; anything else is ignored (a new trace starts), never stored. */
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private final CreateReservationUseCase creating;
   private final GetReservationUseCase reading;
   private final CancelReservationUseCase cancelling;
   private final ReservationRequestReader reader;
   private final ObjectMapper json;
+  private final ClientAddresses addresses;
 
   ReservationController(
       CreateReservationUseCase creating,
       GetReservationUseCase reading,
       CancelReservationUseCase cancelling,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ClientAddresses addresses) {
     this.creating = creating;
     this.reading = reading;
     this.cancelling = cancelling;
     this.json = json;
+    this.addresses = addresses;
     this.reader = new ReservationRequestReader(json);
   }
 
@@ -78,9 +88,12 @@ class ReservationController {
     AuthenticatedClient client = AuthenticatedClient.of(exchange);
     ReservationRequestReader.ReadResult read = reader.read(body);
     List<FieldError> structural = new ArrayList<>(read.errors());
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+    if (idempotencyKey != null && CardDataPolicy.containsCardNumber(idempotencyKey)) {
+      structural.add(new FieldError("Idempotency-Key", "must not contain card data"));
+    } else if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       structural.add(
-          new FieldError("Idempotency-Key", "must be 1 to 128 printable ASCII characters"));
+          new FieldError(
+              "Idempotency-Key", "must be 1 to 128 of A-Z, a-z, 0-9 and . _ : ~ + / = -"));
     }
     if (structural.stream().anyMatch(e -> e.field().equals("$"))) {
       return Mono.just(Problems.invalidInput(structural));
@@ -91,7 +104,8 @@ class ReservationController {
             Optional.ofNullable(structural.isEmpty() ? idempotencyKey : null),
             read.request(),
             structural,
-            traceparent);
+            trace(traceparent),
+            addresses.of(exchange));
     return creating
         .create(command)
         .map(
@@ -127,7 +141,7 @@ class ReservationController {
   Mono<ResponseEntity<?>> get(@PathVariable String code, ServerWebExchange exchange) {
     AuthenticatedClient client = AuthenticatedClient.of(exchange);
     return reading
-        .find(client.id(), code)
+        .find(client.id(), code, addresses.of(exchange))
         .<ResponseEntity<?>>map(r -> ResponseEntity.ok(ReservationView.of(r)))
         .defaultIfEmpty(Problems.notFound(code));
   }
@@ -149,7 +163,9 @@ class ReservationController {
       return Mono.just(Problems.invalidInput(parsed.errors()));
     }
     return cancelling
-        .cancel(new CancelReservationCommand(client.id(), code, parsed.reason(), traceparent))
+        .cancel(
+            new CancelReservationCommand(
+                client.id(), code, parsed.reason(), trace(traceparent), addresses.of(exchange)))
         .map(
             result -> {
               if (result instanceof CancellationResult.Accepted accepted) {
@@ -167,5 +183,9 @@ class ReservationController {
               }
               return Problems.notFound(code);
             });
+  }
+
+  private static String trace(String traceparent) {
+    return traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
   }
 }

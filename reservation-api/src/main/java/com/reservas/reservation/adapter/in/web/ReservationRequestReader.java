@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,6 +24,15 @@ final class ReservationRequestReader {
 
   /** The sections of the body and the string fields each holds. */
   private static final Map<String, List<String>> SHAPE = shape();
+
+  /**
+   * Date-times as the contract shows them, to the minute or second: a four-digit year (the database
+   * keeps no other) and no fractions of a second (it would drop them).
+   */
+  private static final Pattern LOCAL_DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
+
+  private static final Set<String> DATE_TIMES = Set.of("pickup.at", "dropoff.at");
 
   private final ObjectMapper json;
 
@@ -64,10 +75,16 @@ final class ReservationRequestReader {
             if (value == null || value.isNull()) {
               continue;
             }
-            if (value.isString()) {
-              values.put(path, value.stringValue());
-            } else {
+            if (!value.isString()) {
               errors.add(new FieldError(path, "must be a string"));
+            } else if (DATE_TIMES.contains(path)
+                && !value.stringValue().isBlank()
+                && !LOCAL_DATE_TIME.matcher(value.stringValue()).matches()) {
+              errors.add(
+                  new FieldError(
+                      path, "must be an office-local date-time like 2027-03-10T09:30:00"));
+            } else {
+              values.put(path, value.stringValue());
             }
           }
         });

@@ -8,9 +8,20 @@ public interface CancelReservationUseCase {
 
   Mono<CancellationResult> cancel(CancelReservationCommand command);
 
-  /** Who cancels which reservation, and why. */
+  /**
+   * Who cancels which reservation, and why.
+   *
+   * @param sourceIp where the request came from, for the audit log; {@code null} when unknown
+   */
   record CancelReservationCommand(
-      String clientId, String code, String reason, String traceparent) {}
+      String clientId, String code, String reason, String traceparent, String sourceIp) {
+
+    /** A cancellation from an unknown address (tools and tests). */
+    public CancelReservationCommand(
+        String clientId, String code, String reason, String traceparent) {
+      this(clientId, code, reason, traceparent, null);
+    }
+  }
 
   /** Every way a cancellation can end. */
   sealed interface CancellationResult {

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     them
  * @param clientCache how long an authenticated key is trusted without a query
  * @param seedClients clients created (or re-keyed) at start-up, e.g. the local demo client
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed;
+ *     empty (the default) means the peer's address is the client's
  */
 @Validated
 @ConfigurationProperties("reservas.security")
@@ -25,7 +27,8 @@ public record SecurityProperties(
     @NotBlank @Size(min = 16) String apiKeyPepper,
     @DefaultValue("") String adminToken,
     @DefaultValue("30s") Duration clientCache,
-    @DefaultValue List<@Valid SeedClient> seedClients) {
+    @DefaultValue List<@Valid SeedClient> seedClients,
+    @DefaultValue List<@NotBlank String> trustedProxies) {
 
   /** A client to create at start-up with a known key. */
   public record SeedClient(@NotBlank String id, @NotBlank String name, @NotBlank String apiKey) {}
