@@ -98,8 +98,23 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("reservas.schema-registry.url", "mem://");
     common.put("logging.config", LOGGING_CONFIG);
 
-    // The API first: it owns the schema migrations. Then the relay, which creates the topics.
-    run(ReservationApiApplication.application(), common, Map.of("server.port", settings.apiPort()));
+    // The API first: it owns the schema migrations. Its readiness covers the whole platform.
+    PlatformReadiness readiness =
+        new PlatformReadiness(kafka.bootstrapServers(), settings.relayPort());
+    started.push(readiness);
+    run(
+        ReservationApiApplication.application()
+            .initializers(
+                context ->
+                    context
+                        .getBeanFactory()
+                        .registerSingleton("platformHealthIndicator", readiness)),
+        common,
+        Map.of(
+            "server.port",
+            settings.apiPort(),
+            "management.endpoint.health.group.readiness.include",
+            "readinessState,r2dbc,platform"));
     run(
         OutboxRelayApplication.application(),
         common,
