@@ -1,0 +1,136 @@
+package com.reservas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Quick start as a user runs it: {@code java -jar reservas-local-platform.jar} in its own
+ * process, a reservation over HTTP with the demo key until it is confirmed, then SIGTERM — and
+ * every port is free again.
+ */
+class QuickStartSmokeIT {
+
+  private static final Path JAR = Path.of("target", "reservas-local-platform.jar");
+
+  @Test
+  void theOneCommandPlatformConfirmsAReservationAndReleasesEveryPortOnStop() throws Exception {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    Map<String, Integer> ports = new HashMap<>();
+    for (String name :
+        List.of(
+            LocalSettings.DB_PORT,
+            LocalSettings.KAFKA_PORT,
+            LocalSettings.KAFKA_CONTROLLER_PORT,
+            LocalSettings.API_PORT,
+            LocalSettings.STRIPE_PORT,
+            LocalSettings.SUPPLIER_PORT,
+            LocalSettings.RELAY_PORT,
+            LocalSettings.PAYMENT_PORT,
+            LocalSettings.PROVIDER_PORT,
+            LocalSettings.PROJECTOR_PORT)) {
+      int port = PlatformFixture.freePort();
+      ports.put(name, port);
+      env.put(name, String.valueOf(port));
+    }
+    Path dataDir = Files.createTempDirectory("reservas-smoke-");
+    env.put(LocalSettings.DATA_DIR, dataDir.toString());
+    Path log = dataDir.resolve("platform.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Process platform = builder.start();
+    try {
+      String api = "http://127.0.0.1:" + ports.get(LocalSettings.API_PORT);
+      HttpClient http = HttpClient.newHttpClient();
+      Awaitility.await("readiness")
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> status(http, api + "/actuator/health/readiness") == 200);
+
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations"))
+                  .header("X-Api-Key", "local-demo-key")
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          PlatformFixture.body(
+                              "MAD-AIRPORT",
+                              "2027-03-10T09:30:00",
+                              "2027-03-14T18:00:00",
+                              "pm_card_visa")))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String code = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+      Awaitility.await("confirmation of " + code)
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations/" + code))
+                              .header("X-Api-Key", "local-demo-key")
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body(),
+              body -> body.contains("\"status\":\"SUPPLIER_CONFIRMED\""));
+    } finally {
+      platform.destroy();
+      boolean stopped = platform.waitFor(2, TimeUnit.MINUTES);
+      if (!stopped) {
+        platform.destroyForcibly();
+      }
+      assertThat(stopped).as("stops on SIGTERM; log in " + log).isTrue();
+    }
+    for (Map.Entry<String, Integer> port : ports.entrySet()) {
+      assertThat(listening(port.getValue())).as(port.getKey() + " released").isFalse();
+    }
+  }
+
+  private static int status(HttpClient http, String url) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
