@@ -1,0 +1,85 @@
+package com.reservas.reservation.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.reservas.reservation.application.port.in.StuckReservationsUseCase.Resolution;
+import com.reservas.reservation.application.service.StuckReservationsService;
+import com.reservas.reservation.domain.Reservation;
+import com.reservas.reservation.domain.ReservationStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stuck-reservation policy on a real database: remind after silence, expire when too old. */
+class StuckReservationsPersistenceTest {
+
+  private static final StuckReservationsService.Policy POLICY =
+      new StuckReservationsService.Policy(Duration.ofMinutes(2), Duration.ofMinutes(30), 100);
+
+  private PersistenceFixture fixture;
+  private Reservation reservation;
+
+  @BeforeEach
+  void aReservationNobodyAnswered() {
+    fixture = new PersistenceFixture();
+    reservation =
+        CreateReservationPersistenceTest.created(
+            fixture
+                .creating()
+                .create(CreateReservationPersistenceTest.command(Optional.empty()))
+                .block());
+  }
+
+  @Test
+  void aReservationSilentForLessThanTheThresholdIsNotStuck() {
+    assertThat(policyAt(Duration.ofMinutes(1)).stuck().block()).isEmpty();
+  }
+
+  @Test
+  void aSilentReservationIsRemindedWithItsSnapshotAndNoNewHistory() {
+    StuckReservationsService policy = policyAt(Duration.ofMinutes(3));
+
+    assertThat(policy.stuck().block())
+        .extracting(Reservation::code)
+        .containsExactly(reservation.code());
+    assertThat(policy.resolve().block()).isEqualTo(new Resolution(1, 0));
+
+    Reservation after = fixture.reservations.findByCode(reservation.code()).block();
+    assertThat(after.status()).isEqualTo(ReservationStatus.CREATED);
+    assertThat(after.version()).isEqualTo(reservation.version() + 1);
+    assertThat(after.history()).hasSize(1);
+    assertThat(fixture.count("outbox_event")).isEqualTo(2);
+    // Reminded just now: not stuck again until another silent period has passed.
+    assertThat(policyAt(Duration.ofMinutes(4)).stuck().block()).isEmpty();
+  }
+
+  @Test
+  void anUnconfirmedReservationOlderThanTheLimitIsCancelledAsExpired() {
+    assertThat(policyAt(Duration.ofMinutes(31)).resolve().block()).isEqualTo(new Resolution(0, 1));
+
+    Reservation after = fixture.reservations.findByCode(reservation.code()).block();
+    assertThat(after.status()).isEqualTo(ReservationStatus.CANCELLED);
+    assertThat(after.cancellationReason()).isEqualTo(StuckReservationsService.EXPIRED);
+    assertThat(after.history()).hasSize(2);
+  }
+
+  @Test
+  void aSettledReservationIsNeverStuck() {
+    fixture
+        .cancelling(fixture.clock)
+        .cancel(
+            new com.reservas.reservation.application.port.in.CancelReservationUseCase
+                .CancelReservationCommand("client-1", reservation.code().value(), "no", null))
+        .block();
+
+    assertThat(policyAt(Duration.ofHours(2)).stuck().block()).isEmpty();
+  }
+
+  private StuckReservationsService policyAt(Duration later) {
+    Clock clock = Clock.fixed(PersistenceFixture.NOW.plus(later), ZoneOffset.UTC);
+    return new StuckReservationsService(fixture.reservations, fixture.writer(), clock, POLICY);
+  }
+}
