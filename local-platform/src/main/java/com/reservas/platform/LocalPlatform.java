@@ -107,6 +107,8 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     common.put("reservas.schema-registry.url", "mem://");
     common.put("logging.config", LOGGING_CONFIG);
+    // Everything of the local run listens on the loopback interface only.
+    common.put("server.address", "127.0.0.1");
 
     // The API first: it owns the schema migrations. Its readiness covers the whole platform.
     PlatformReadiness readiness =
