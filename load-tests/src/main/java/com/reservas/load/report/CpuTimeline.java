@@ -1,0 +1,90 @@
+package com.reservas.load.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CPU timeline {@code bench/run} samples every few seconds during a simulation: how many cores
+ * the platform, the load generator and everything else on the machine used. On a shared machine it
+ * tells a slow platform from a busy neighbour.
+ */
+public record CpuTimeline(List<Point> points) {
+
+  /** One interval: its bounds and the cores each party used on average over it. */
+  public record Point(
+      long startMillis, long endMillis, double platform, double loadGenerator, double others) {}
+
+  /** Reads {@code epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks} lines. */
+  public static CpuTimeline read(Path file, int ticksPerSecond) {
+    List<long[]> rows = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String[] f = line.split(",");
+        if (f.length == 4 && !f[0].isEmpty() && Character.isDigit(f[0].charAt(0))) {
+          rows.add(
+              new long[] {
+                Long.parseLong(f[0]),
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3])
+              });
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Point> points = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      long[] a = rows.get(i - 1);
+      long[] b = rows.get(i);
+      double seconds = (b[0] - a[0]) / 1000.0;
+      if (seconds <= 0) {
+        continue;
+      }
+      double busy = (b[1] - a[1]) / (double) ticksPerSecond / seconds;
+      double platform = Math.max(0, (b[2] - a[2]) / (double) ticksPerSecond / seconds);
+      // The load generator's processes change (Maven, then Gatling's JVM): negative deltas are
+      // a process that ended, not negative work.
+      double loadGenerator = Math.max(0, (b[3] - a[3]) / (double) ticksPerSecond / seconds);
+      points.add(
+          new Point(
+              a[0], b[0], platform, loadGenerator, Math.max(0, busy - platform - loadGenerator)));
+    }
+    return new CpuTimeline(points);
+  }
+
+  /** Mean cores of each party over the intervals that overlap two instants (epoch ms). */
+  public Map<String, Object> between(long fromMillis, long toMillis) {
+    List<Point> in =
+        points.stream()
+            .filter(p -> p.startMillis() < toMillis && p.endMillis() > fromMillis)
+            .toList();
+    return summary(in);
+  }
+
+  public Map<String, Object> summary() {
+    return summary(points);
+  }
+
+  private static Map<String, Object> summary(List<Point> in) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("intervals", in.size());
+    out.put("platformCores", round(in.stream().mapToDouble(Point::platform).average().orElse(0)));
+    out.put(
+        "loadGeneratorCores",
+        round(in.stream().mapToDouble(Point::loadGenerator).average().orElse(0)));
+    out.put("otherCores", round(in.stream().mapToDouble(Point::others).average().orElse(0)));
+    out.put("otherCoresMax", round(in.stream().mapToDouble(Point::others).max().orElse(0)));
+    return out;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}

@@ -1,0 +1,159 @@
+package com.reservas.load.report;
+
+import com.reservas.load.samples.Sample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The time-sliced analyses Gatling's report does not give: the break point of a ramp, the drift
+ * between the first and last minute of a sustained load, the recovery after a spike.
+ */
+public final class LoadAnalysis {
+
+  private LoadAnalysis() {}
+
+  /**
+   * A window of the run where the target was first missed.
+   *
+   * @param offsetSeconds seconds after the measured part started
+   * @param activeUsers the median number of virtual users active in the window
+   * @param creationsPerSecond successful creations per second in the window
+   * @param p95Millis creations' p95 in the window
+   * @param errors failed requests in the window
+   */
+  public record BreakPoint(
+      long offsetSeconds,
+      int activeUsers,
+      double creationsPerSecond,
+      long p95Millis,
+      long errors,
+      String reason) {}
+
+  /** The best window of the run: the most successful creations per second. */
+  public record Peak(
+      long offsetSeconds, int activeUsers, double creationsPerSecond, long p95Millis) {}
+
+  /**
+   * Slides a window of {@code windowSeconds} over the run, second by second, and returns the first
+   * window where the creations' p95 exceeds {@code targetMillis} or a request failed, and keeps
+   * doing so for the {@code sustain} windows that follow (a lone slow second is not a break).
+   */
+  public static Optional<BreakPoint> breakPoint(
+      List<Sample> creations, List<Sample> all, long targetMillis, int windowSeconds, int sustain) {
+    List<Window> windows = windows(creations, all, windowSeconds);
+    for (int i = 0; i < windows.size(); i++) {
+      Window w = windows.get(i);
+      boolean sustained = true;
+      for (int j = i; j < Math.min(windows.size(), i + 1 + sustain) && sustained; j++) {
+        sustained = windows.get(j).misses(targetMillis);
+      }
+      if (sustained) {
+        String reason =
+            w.errors > 0
+                ? w.errors + " failed requests"
+                : "p95 " + w.p95 + " ms > " + targetMillis + " ms";
+        return Optional.of(
+            new BreakPoint(w.offset, w.users, w.creationsPerSecond, w.p95, w.errors, reason));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The window with the most successful creations per second. */
+  public static Optional<Peak> peak(List<Sample> creations, List<Sample> all, int windowSeconds) {
+    Window best = null;
+    for (Window w : windows(creations, all, windowSeconds)) {
+      if (best == null || w.creationsPerSecond > best.creationsPerSecond) {
+        best = w;
+      }
+    }
+    return Optional.ofNullable(best)
+        .map(w -> new Peak(w.offset, w.users, w.creationsPerSecond, w.p95));
+  }
+
+  /**
+   * The first and last {@code sliceSeconds} of the run (by request start), each with its stats; if
+   * the run is shorter than two slices, its first and last thirds.
+   */
+  public static Map<String, Object> drift(
+      List<Sample> creations, int sliceSeconds, double ratio, long slackMillis) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (creations.isEmpty()) {
+      out.put("passed", false);
+      out.put("reason", "no creations");
+      return out;
+    }
+    long first = creations.get(0).startMillis();
+    long last = creations.get(creations.size() - 1).startMillis();
+    long slice = sliceSeconds * 1000L;
+    if (last - first < 2 * slice) {
+      slice = Math.max(1, (last - first) / 3);
+    }
+    long sliceEnd = first + slice;
+    long lastStart = last - slice;
+    RequestStats head =
+        RequestStats.of(creations.stream().filter(s -> s.startMillis() < sliceEnd).toList());
+    RequestStats tail =
+        RequestStats.of(creations.stream().filter(s -> s.startMillis() >= lastStart).toList());
+    long allowed =
+        Math.max(Math.round(head.latency().p95() * ratio), head.latency().p95() + slackMillis);
+    boolean passed = tail.latency().p95() <= allowed && head.errors() == 0 && tail.errors() == 0;
+    out.put("sliceSeconds", slice / 1000.0);
+    out.put("first", head.toMap());
+    out.put("last", tail.toMap());
+    out.put(
+        "rule",
+        "last p95 <= max(first p95 x "
+            + ratio
+            + ", first p95 + "
+            + slackMillis
+            + " ms), no errors");
+    out.put("allowedLastP95Millis", allowed);
+    out.put("passed", passed);
+    return out;
+  }
+
+  private record Window(long offset, int users, double creationsPerSecond, long p95, long errors) {
+
+    boolean misses(long targetMillis) {
+      return errors > 0 || p95 > targetMillis;
+    }
+  }
+
+  private static List<Window> windows(List<Sample> creations, List<Sample> all, int windowSeconds) {
+    List<Window> out = new ArrayList<>();
+    if (creations.isEmpty()) {
+      return out;
+    }
+    long start = creations.get(0).startMillis();
+    long end = creations.get(creations.size() - 1).startMillis();
+    for (long from = start; from + windowSeconds * 1000L <= end + 1000; from += 1000) {
+      long lo = from;
+      long hi = from + windowSeconds * 1000L;
+      List<Sample> inWindow =
+          creations.stream().filter(s -> s.startMillis() >= lo && s.startMillis() < hi).toList();
+      if (inWindow.isEmpty()) {
+        continue;
+      }
+      long errors =
+          all.stream()
+              .filter(s -> s.startMillis() >= lo && s.startMillis() < hi && !s.ok())
+              .count();
+      long ok = inWindow.stream().filter(Sample::ok).count();
+      long[] latencies =
+          inWindow.stream().filter(Sample::ok).mapToLong(Sample::latencyMillis).toArray();
+      int[] users = inWindow.stream().mapToInt(Sample::activeUsers).sorted().toArray();
+      out.add(
+          new Window(
+              (from - start) / 1000,
+              users[users.length / 2],
+              ok / (double) windowSeconds,
+              Percentiles.of(latencies).p95(),
+              errors));
+    }
+    return out;
+  }
+}
