@@ -31,7 +31,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -131,9 +130,10 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
             (record, error) ->
                 new org.apache.kafka.common.TopicPartition(
                     record.topic() + "-" + properties.groupId() + "-dlt", -1));
-    ExponentialBackOff backOff = new ExponentialBackOffWithMaxRetries(Integer.MAX_VALUE);
-    backOff.setInitialInterval(200);
-    backOff.setMultiplier(2.0);
+    // Unlimited attempts (a plain ExponentialBackOff never gives up);
+    // ExponentialBackOffWithMaxRetries
+    // would precompute its total elapsed time over Integer.MAX_VALUE steps on every setter.
+    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
     handler.addNotRetryableExceptions(
