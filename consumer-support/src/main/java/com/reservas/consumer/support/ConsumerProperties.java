@@ -90,6 +90,9 @@ public record ConsumerProperties(
    * @param topicPartitions partitions of the retry and dead-letter topics created at start-up;
    *     default 3 (give them as many as the input topic so that replicas scale alike)
    * @param topicReplicationFactor replication factor of those topics; default -1 (broker default)
+   * @param concurrency consumers per retry and dead-letter topic in each instance; default 1 (they
+   *     carry only the few records that failed; {@code spring.kafka.listener.concurrency} sizes the
+   *     input topic's consumers)
    */
   public record Retry(
       @DefaultValue("10") @Min(1) int attempts,
@@ -97,7 +100,8 @@ public record ConsumerProperties(
       @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
       @DefaultValue("30s") @NotNull Duration maxDelay,
       @DefaultValue("3") @Min(1) int topicPartitions,
-      @DefaultValue("-1") short topicReplicationFactor) {}
+      @DefaultValue("-1") short topicReplicationFactor,
+      @DefaultValue("1") @Min(1) int concurrency) {}
 
   /**
    * The dead-letter topic and its replay endpoint ({@code POST /admin/dead-letters/replay}).

@@ -143,10 +143,13 @@ public class ConsumerSupportAutoConfiguration {
   }
 
   /**
-   * Each record is committed once its listener returned, i.e. after its outcome was published. A
-   * container whose group is not {@code reservas.consumer.group-id} (a listener without {@code
-   * groupId = ConsumerProperties.GROUP_ID}) stops the start-up: its retry and dead-letter topics
-   * would be named after another group.
+   * A record is committed only after its listener returned, i.e. after its outcome was published;
+   * the records of one poll are committed together once all of them were handled (a failed record's
+   * predecessors are committed before it is retried), which spares the broker one offset commit per
+   * record under load. A redelivery after a crash is harmless: handling is idempotent. A container
+   * whose group is not {@code reservas.consumer.group-id} (a listener without {@code groupId =
+   * ConsumerProperties.GROUP_ID}) stops the start-up: its retry and dead-letter topics would be
+   * named after another group.
    */
   @Bean
   public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
@@ -164,7 +167,7 @@ public class ConsumerSupportAutoConfiguration {
                 + properties.groupId()
                 + "': declare it with @KafkaListener(groupId = ConsumerProperties.GROUP_ID, ...)");
       }
-      container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+      container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
     };
   }
 
@@ -208,6 +211,7 @@ public class ConsumerSupportAutoConfiguration {
         .setTopicSuffixingStrategy(TopicSuffixingStrategy.SUFFIX_WITH_INDEX_VALUE)
         .sameIntervalTopicReuseStrategy(SameIntervalTopicReuseStrategy.SINGLE_TOPIC)
         .autoCreateTopicsWith(retry.topicPartitions(), retry.topicReplicationFactor())
+        .concurrency(retry.concurrency())
         .notRetryOn(NonRetryableEventException.class)
         .traversingCauses()
         .dltHandlerMethod(new EndpointHandlerMethod(DeadLetterLogger.class, "onDeadLetter"))
