@@ -31,6 +31,9 @@ public final class RunReport {
   /** SPEC §9: {@code POST} p95 ≤ 100 ms. */
   static final long TARGET_P95_MILLIS = 100;
 
+  /** SPEC §9: creation to {@code SUPPLIER_CONFIRMED}, p95, asserted by the sustained run. */
+  static final long TARGET_END_TO_END_P95_MILLIS = 1_000;
+
   private static final String CREATE = "POST /reservations";
   private static final String READ = "GET /reservations/{code}";
   private static final String WARM_UP = "(warm-up)";
@@ -110,6 +113,9 @@ public final class RunReport {
     JsonNode integrity = readJson(options.get("integrity"));
     result.put("endToEnd", integrity == null ? null : integrity.get("endToEnd"));
     result.put("integrity", integrity);
+    if ("SustainedLoad".equals(simulation)) {
+      addEndToEndTarget(analysis, integrity);
+    }
 
     boolean analysisPassed = !Boolean.FALSE.equals(analysis.get("passed"));
     result.put("analysisPassed", analysisPassed);
@@ -125,6 +131,17 @@ public final class RunReport {
     print(simulation, create, read, all, analysis, gatling, integrity, out, samples.isEmpty());
     printEnvironment(meta, result.get("cpu"));
     System.exit(analysisPassed ? 0 : 1);
+  }
+
+  /** The sustained run also fails when creation → SUPPLIER_CONFIRMED misses its p95 target. */
+  private static void addEndToEndTarget(Map<String, Object> analysis, JsonNode integrity) {
+    JsonNode e2e = integrity == null ? null : integrity.get("endToEnd");
+    boolean measured = e2e != null && e2e.has("p95Millis");
+    long p95 = measured ? e2e.path("p95Millis").asLong() : -1;
+    boolean met = measured && p95 <= TARGET_END_TO_END_P95_MILLIS;
+    analysis.put("endToEndP95Millis", measured ? p95 : null);
+    analysis.put("endToEndTargetMillis", TARGET_END_TO_END_P95_MILLIS);
+    analysis.put("passed", met && !Boolean.FALSE.equals(analysis.get("passed")));
   }
 
   private static Map<String, Object> byRequest(List<Sample> samples) {
@@ -351,6 +368,7 @@ public final class RunReport {
     }
     if (analysis.containsKey("allowedLastP95Millis")) {
       return verdict
+          + errorsLine(analysis.get("first"), analysis.get("last"))
           + "first-minute p95 "
           + p95(analysis.get("first"))
           + " ms, last-minute p95 "
@@ -358,6 +376,7 @@ public final class RunReport {
           + " ms (allowed "
           + analysis.get("allowedLastP95Millis")
           + ")"
+          + endToEndLine(analysis)
           + othersLine(analysis.get("cpuFirst"), analysis.get("cpuLast"));
     }
     if (analysis.containsKey("after")) {
@@ -377,6 +396,28 @@ public final class RunReport {
           + " s";
     }
     return String.valueOf(analysis.get("kind"));
+  }
+
+  private static String endToEndLine(Map<String, Object> analysis) {
+    if (!analysis.containsKey("endToEndTargetMillis")) {
+      return "";
+    }
+    Object p95 = analysis.get("endToEndP95Millis");
+    return "; end-to-end p95 "
+        + (p95 == null ? "not measured" : p95 + " ms")
+        + " (target "
+        + analysis.get("endToEndTargetMillis")
+        + ")";
+  }
+
+  private static String errorsLine(Object first, Object last) {
+    long errors = 0;
+    for (Object stats : new Object[] {first, last}) {
+      if (stats instanceof Map<?, ?> map && map.get("errors") instanceof Number n) {
+        errors += n.longValue();
+      }
+    }
+    return errors == 0 ? "" : errors + " failed requests in the first/last minute; ";
   }
 
   private static String othersLine(Object first, Object last) {
