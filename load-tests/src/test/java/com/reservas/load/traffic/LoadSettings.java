@@ -52,7 +52,7 @@ public final class LoadSettings {
 
   /** A warm-up before the measured part (the platform's JIT is cold after a start); 0 = none. */
   public static Duration warmUp() {
-    return duration("warmUp", Duration.ofSeconds(60));
+    return duration("warmUp", Duration.ofMinutes(3));
   }
 
   /** Where the samples of the run are written for the post-run report. */
