@@ -3,6 +3,7 @@ package com.reservas.privacy;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  *   <li>card numbers: Luhn-valid runs of 13–19 digits, optionally grouped by spaces or dashes;
  *   <li>e-mail addresses (also URL-encoded, {@code %40});
  *   <li>phone numbers: international ({@code +34 600 111 222}, {@code 0034...}), grouped ({@code
- *       600-111-222}, {@code (555) 123-4567}) or 9–15 bare digits. Dates, decimals, parts of
- *       UUIDs/ids and JSON numbers ({@code "created": 1732831804}) are left alone.
+ *       600-111-222}, {@code (555) 123-4567}) or 9–15 bare digits. Dates, decimals, parts of ids,
+ *       whole canonical UUIDs and JSON numbers ({@code "created": 1732831804}) are left alone.
  * </ol>
  *
  * <p>Stateless and thread-safe; use {@link #standard()}.
@@ -116,6 +117,11 @@ public final class PersonalDataMasker {
 
   private static final Pattern CREDENTIAL =
       Pattern.compile("(?i)\\b(Bearer|Basic)(\\s+)[A-Za-z0-9._~+/=\\-]{6,}");
+
+  /** A canonical UUID: an identifier (event ids, idempotency keys), never a phone or a card. */
+  private static final Pattern UUID =
+      Pattern.compile(
+          "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
 
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![A-Za-z0-9])\\d(?:[ \\-]?\\d)+");
 
@@ -228,7 +234,8 @@ public final class PersonalDataMasker {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    return replaceAll(text, DIGIT_RUN, PersonalDataMasker::maskCardsInRun);
+    return outsideUuids(
+        text, segment -> replaceAll(segment, DIGIT_RUN, PersonalDataMasker::maskCardsInRun));
   }
 
   /**
@@ -248,8 +255,26 @@ public final class PersonalDataMasker {
     masked = replaceAll(masked, PAYMENT_TOKEN, m -> maskToken(m.group()));
     masked = maskCardNumbers(masked);
     masked = replaceAll(masked, EMAIL, m -> initialOf(m.group(1)) + HIDDEN + "@" + m.group(3));
-    String withoutEmails = masked;
-    return replaceAll(withoutEmails, PHONE, m -> maskPhoneCandidate(m, withoutEmails));
+    return outsideUuids(
+        masked, segment -> replaceAll(segment, PHONE, m -> maskPhoneCandidate(m, segment)));
+  }
+
+  /**
+   * Applies {@code mask} to the text between canonical UUIDs and keeps the UUIDs as they are: their
+   * all-digit groups would otherwise look like phone numbers or, now and then, card numbers.
+   */
+  private static String outsideUuids(String text, UnaryOperator<String> mask) {
+    Matcher uuid = UUID.matcher(text);
+    if (!uuid.find()) {
+      return mask.apply(text);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    do {
+      out.append(mask.apply(text.substring(from, uuid.start()))).append(uuid.group());
+      from = uuid.end();
+    } while (uuid.find());
+    return out.append(mask.apply(text.substring(from))).toString();
   }
 
   private String maskJsonField(Matcher field, String quote) {

@@ -3,6 +3,7 @@ package com.reservas.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
@@ -43,6 +44,29 @@ class PersonalDataMaskingProperties {
       @ForAll("filler") String after) {
     String masked = assertMaskedAndSurrounded(before, card, after);
     assertThat(masked).doesNotContain(card.replaceAll("\\D", "")).contains("[card]");
+  }
+
+  @Property(tries = 5_000)
+  void aUuidInALogLineSurvivesWhole(
+      @ForAll("filler") String before, @ForAll long most, @ForAll long least) {
+    String line = before + " event " + new UUID(most, least) + " for K7Q2MZ4P";
+
+    assertThat(masker.maskText(line)).isEqualTo(line);
+  }
+
+  @Property
+  void aPhoneOrCardNextToAUuidIsStillMasked(
+      @ForAll long bits, @ForAll("phones") String phone, @ForAll("cards") String card) {
+    String uuid = new UUID(bits, ~bits).toString();
+
+    String masked = masker.maskText(uuid + " phone " + phone + " card " + card + " " + uuid);
+
+    assertThat(masked)
+        .startsWith(uuid)
+        .endsWith(uuid)
+        .doesNotContain(phone)
+        .doesNotContain(card.replaceAll("\\D", ""))
+        .contains("[card]");
   }
 
   @Property
