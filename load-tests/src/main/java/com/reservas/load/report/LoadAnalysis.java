@@ -116,6 +116,23 @@ public final class LoadAnalysis {
     return out;
   }
 
+  /**
+   * Seconds after the start of {@code creations} until latency is back: the offset of the first
+   * {@code windowSeconds} window from which every later window has a p95 within {@code
+   * allowedMillis} and no failed request. Empty when the run ends before that.
+   */
+  public static Optional<Long> recoverySeconds(
+      List<Sample> creations, List<Sample> all, long allowedMillis, int windowSeconds) {
+    List<Window> windows = windows(creations, all, windowSeconds);
+    int firstOfTail = windows.size();
+    while (firstOfTail > 0 && !windows.get(firstOfTail - 1).misses(allowedMillis)) {
+      firstOfTail--;
+    }
+    return firstOfTail < windows.size()
+        ? Optional.of(windows.get(firstOfTail).offset)
+        : Optional.empty();
+  }
+
   private record Window(long offset, int users, double creationsPerSecond, long p95, long errors) {
 
     boolean misses(long targetMillis) {

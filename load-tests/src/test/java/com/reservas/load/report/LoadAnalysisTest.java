@@ -44,6 +44,21 @@ class LoadAnalysisTest {
   }
 
   @Test
+  void recoveryIsWhenLatencyIsBackAndStaysBack() {
+    List<Sample> recovering = new ArrayList<>();
+    List<Sample> relapsing = new ArrayList<>();
+    for (int second = 0; second < 60; second++) {
+      for (int i = 0; i < 10; i++) {
+        long at = second * 1000L + i * 100;
+        recovering.add(creation(at, second < 12 ? 300 : 10, true, 10));
+        relapsing.add(creation(at, second < 12 || second > 55 ? 300 : 10, true, 10));
+      }
+    }
+    assertThat(LoadAnalysis.recoverySeconds(recovering, recovering, 30, 10)).contains(12L);
+    assertThat(LoadAnalysis.recoverySeconds(relapsing, relapsing, 30, 10)).isEmpty();
+  }
+
+  @Test
   void driftComparesTheFirstAndTheLastMinute() {
     List<Sample> steady = new ArrayList<>();
     List<Sample> drifting = new ArrayList<>();
