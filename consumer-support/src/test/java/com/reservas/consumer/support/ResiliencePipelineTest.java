@@ -11,6 +11,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -108,10 +109,12 @@ class ResiliencePipelineTest {
             Retry.of("none", RetryConfig.custom().maxAttempts(1).build()),
             CircuitBreaker.ofDefaults("none"));
 
+    CountDownLatch neverReleased = new CountDownLatch(1);
+
     StepVerifier.create(
             noRetry.protectBlocking(
                 () -> {
-                  Thread.sleep(1_000);
+                  neverReleased.await();
                   return "late";
                 }))
         .expectError(TimeoutException.class)
