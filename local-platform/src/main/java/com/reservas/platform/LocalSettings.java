@@ -35,6 +35,21 @@ record LocalSettings(
   static final String PAYMENT_PORT = "RESERVAS_PAYMENT_PORT";
   static final String PROVIDER_PORT = "RESERVAS_PROVIDER_PORT";
   static final String PROJECTOR_PORT = "RESERVAS_PROJECTOR_PORT";
+
+  /** Every port setting, one per listening server. */
+  static final List<String> PORT_VARIABLES =
+      List.of(
+          DB_PORT,
+          KAFKA_PORT,
+          KAFKA_CONTROLLER_PORT,
+          API_PORT,
+          STRIPE_PORT,
+          SUPPLIER_PORT,
+          RELAY_PORT,
+          PAYMENT_PORT,
+          PROVIDER_PORT,
+          PROJECTOR_PORT);
+
   static final String SUPPLIER_FLEET_SIZE = "RESERVAS_SUPPLIER_FLEET_SIZE";
   static final String PROFILES = "RESERVAS_PROFILES";
 

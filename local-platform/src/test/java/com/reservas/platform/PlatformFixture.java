@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -38,25 +37,21 @@ final class PlatformFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (String name :
-        List.of(
-            LocalSettings.DB_PORT,
-            LocalSettings.KAFKA_PORT,
-            LocalSettings.KAFKA_CONTROLLER_PORT,
-            LocalSettings.API_PORT,
-            LocalSettings.STRIPE_PORT,
-            LocalSettings.SUPPLIER_PORT,
-            LocalSettings.RELAY_PORT,
-            LocalSettings.PAYMENT_PORT,
-            LocalSettings.PROVIDER_PORT,
-            LocalSettings.PROJECTOR_PORT)) {
-      env.put(name, String.valueOf(freePort()));
-    }
+    freePorts().forEach((name, port) -> env.put(name, String.valueOf(port)));
     env.putAll(extraEnv);
     LocalSettings settings = LocalSettings.from(env);
     this.apiPort = settings.apiPort();
     this.platform = new LocalPlatform(settings);
     platform.start();
+  }
+
+  /** A free port for every port setting of the platform. */
+  static Map<String, Integer> freePorts() {
+    Map<String, Integer> ports = new HashMap<>();
+    for (String name : LocalSettings.PORT_VARIABLES) {
+      ports.put(name, freePort());
+    }
+    return ports;
   }
 
   static int freePort() {

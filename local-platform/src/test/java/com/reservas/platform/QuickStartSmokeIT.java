@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -31,23 +30,8 @@ class QuickStartSmokeIT {
   @Test
   void theOneCommandPlatformConfirmsAReservationAndReleasesEveryPortOnStop() throws Exception {
     Map<String, String> env = new HashMap<>(System.getenv());
-    Map<String, Integer> ports = new HashMap<>();
-    for (String name :
-        List.of(
-            LocalSettings.DB_PORT,
-            LocalSettings.KAFKA_PORT,
-            LocalSettings.KAFKA_CONTROLLER_PORT,
-            LocalSettings.API_PORT,
-            LocalSettings.STRIPE_PORT,
-            LocalSettings.SUPPLIER_PORT,
-            LocalSettings.RELAY_PORT,
-            LocalSettings.PAYMENT_PORT,
-            LocalSettings.PROVIDER_PORT,
-            LocalSettings.PROJECTOR_PORT)) {
-      int port = PlatformFixture.freePort();
-      ports.put(name, port);
-      env.put(name, String.valueOf(port));
-    }
+    Map<String, Integer> ports = PlatformFixture.freePorts();
+    ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
     Path dataDir = Files.createTempDirectory("reservas-smoke-");
     env.put(LocalSettings.DATA_DIR, dataDir.toString());
     Path log = dataDir.resolve("platform.log");
