@@ -48,16 +48,6 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("tail")) {
-      LocalSettings settings = LocalSettings.from(System.getenv());
-      List<String> topics =
-          args.length > 1 ? List.of(args).subList(1, args.length) : List.of("reservations.events");
-      if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "com.reservas.schemas.avro");
-      }
-      TopicTail.run("127.0.0.1:" + settings.kafkaPort(), topics);
-      return;
-    }
     LocalPlatform platform = new LocalPlatform(LocalSettings.from(System.getenv()));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reservas-shutdown"));
     try {

@@ -1,0 +1,122 @@
+package com.reservas.platform;
+
+import static com.reservas.platform.PlatformFixture.body;
+import static com.reservas.platform.PlatformFixture.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a downstream team sees on the topics of a running platform: one reservation is created and
+ * confirmed over HTTP, then the event topics are read by programs outside the platform's JVM.
+ */
+class EventConsumersIT {
+
+  private static final Path JAR = Path.of("target", "reservas-local-platform.jar");
+  private static final Duration SAGA = Duration.ofSeconds(90);
+
+  private static PlatformFixture fixture;
+  private static String code;
+
+  @BeforeAll
+  static void aConfirmedReservation() {
+    fixture = new PlatformFixture(Map.of());
+    code =
+        fixture.create(
+            body("MAD-AIRPORT", "2027-03-10T09:30:00", "2027-03-14T18:00:00", "pm_card_visa"));
+    fixture.awaitReservation(code, r -> "CAPTURED".equals(field(r, "paymentStatus")), SAGA);
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  void thePackagedTailPrintsEachEventOfTheReservationOnOneLineWithPersonalDataMasked()
+      throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java(),
+            "-jar",
+            JAR.toAbsolutePath().toString(),
+            "tail",
+            "reservations.events",
+            "payments.events",
+            "suppliers.events");
+    builder.environment().putAll(fixture.environment());
+    Process tail = builder.start();
+    List<String> out = lines(tail.getInputStream());
+    List<String> err = lines(tail.getErrorStream());
+    try {
+      List<String> expected =
+          List.of(
+              "reservations.events " + code + " ReservationCreated {",
+              "payments.events " + code + " PaymentAuthorizationStarted {",
+              "payments.events " + code + " PaymentAuthorized {",
+              "suppliers.events " + code + " SupplierBookingConfirmed {",
+              "payments.events " + code + " PaymentCaptured {");
+      Awaitility.await("the reservation's events in the tail's output")
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(expected)
+                      .as("stdout %s%nstderr %s", out, err)
+                      .allSatisfy(
+                          prefix ->
+                              assertThat(out).anySatisfy(l -> assertThat(l).startsWith(prefix))));
+    } finally {
+      tail.destroy();
+      assertThat(tail.waitFor(30, TimeUnit.SECONDS)).as("the tail stops on SIGTERM").isTrue();
+    }
+    assertThat(out)
+        .as("one line per event: topic, key, type, JSON")
+        .allMatch(line -> line.matches("[a-z.]+ [A-Z0-9]{8} [A-Za-z]+ \\{.*}"));
+    assertThat(String.join("\n", out))
+        .contains("\"email\":\"a***@example.com\"", "\"paymentMethodToken\":\"pm_****visa\"")
+        .doesNotContain("ana@example.com", "García", "+34600111222", "pm_card_visa");
+    assertThat(err).as("no Kafka client configuration dump, no warnings").isEmpty();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Collects the lines of a stream as they come, on a daemon thread. */
+  private static List<String> lines(InputStream stream) {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    return lines;
+  }
+}
