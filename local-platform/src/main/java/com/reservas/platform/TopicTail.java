@@ -47,7 +47,10 @@ final class TopicTail {
   static void main(String[] topics) {
     LocalSettings settings = LocalSettings.from(System.getenv());
     String bootstrapServers = "127.0.0.1:" + settings.kafkaPort();
-    TopicTail tail = new TopicTail(SchemaRegistries.fromConfig(Map.of()));
+    TopicTail tail =
+        new TopicTail(
+            SchemaRegistries.fromConfig(
+                Map.of(SchemaRegistries.URL_CONFIG, settings.schemaRegistryUrl())));
     int exitCode =
         tail.follow(
             bootstrapServers,

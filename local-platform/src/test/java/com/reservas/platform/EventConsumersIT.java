@@ -20,6 +20,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a downstream team sees on the topics of a running platform: one reservation is created and
@@ -29,6 +31,8 @@ class EventConsumersIT {
 
   private static final Path JAR = Path.of("target", "reservas-local-platform.jar");
   private static final Duration SAGA = Duration.ofSeconds(90);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static PlatformFixture fixture;
   private static String code;
@@ -94,6 +98,70 @@ class EventConsumersIT {
         .contains("\"email\":\"a***@example.com\"", "\"paymentMethodToken\":\"pm_****visa\"")
         .doesNotContain("ana@example.com", "García", "+34600111222", "pm_card_visa");
     assertThat(err).as("no Kafka client configuration dump, no warnings").isEmpty();
+  }
+
+  @Test
+  void aConsumerWrittenWithKafkajsAndItsConfluentRegistryClientDecodesAllThreeTopics()
+      throws Exception {
+    LocalSettings settings = LocalSettings.from(fixture.environment());
+    Process node =
+        new ProcessBuilder(
+                NodeClient.node(),
+                "decode-topics.mjs",
+                "127.0.0.1:" + settings.kafkaPort(),
+                settings.schemaRegistryUrl(),
+                code)
+            .directory(NodeClient.folder().toFile())
+            .start();
+    List<String> out = lines(node.getInputStream());
+    List<String> err = lines(node.getErrorStream());
+    List<JsonNode> decoded;
+    try {
+      decoded =
+          Awaitility.await("the reservation's events decoded by the Node.js consumer")
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> out.stream().map(JSON::readTree).toList(),
+                  events ->
+                      types(events)
+                          .containsAll(
+                              List.of(
+                                  "ReservationCreated",
+                                  "PaymentAuthorized",
+                                  "SupplierBookingConfirmed",
+                                  "PaymentCaptured")));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("stdout " + out + "\nstderr " + err, e);
+    } finally {
+      node.destroy();
+      node.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(decoded.stream().map(e -> e.path("topic").asString()))
+        .contains("reservations.events", "payments.events", "suppliers.events");
+    for (JsonNode event : decoded) {
+      assertThat(event.path("key").asString()).isEqualTo(code);
+      assertThat(event.path("event").path("metadata").path("eventType").asString())
+          .isEqualTo(event.path("headers").path("eventType").asString());
+      assertThat(event.path("event").path("metadata").path("eventId").asString())
+          .isEqualTo(event.path("headers").path("eventId").asString());
+    }
+    JsonNode created =
+        decoded.stream()
+            .filter(
+                e -> e.path("headers").path("eventType").asString().equals("ReservationCreated"))
+            .findFirst()
+            .orElseThrow()
+            .path("event")
+            .path("reservation");
+    assertThat(created.path("code").asString()).isEqualTo(code);
+    assertThat(created.path("customer").path("email").asString()).isEqualTo("ana@example.com");
+    assertThat(created.path("price").path("amount").asString()).isEqualTo("412.00");
+  }
+
+  private static List<String> types(List<JsonNode> events) {
+    return events.stream().map(e -> e.path("headers").path("eventType").asString()).toList();
   }
 
   private static String java() {
