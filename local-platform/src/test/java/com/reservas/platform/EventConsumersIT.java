@@ -4,6 +4,7 @@ import static com.reservas.platform.PlatformFixture.body;
 import static com.reservas.platform.PlatformFixture.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.reservas.testsupport.NodeScripts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,14 +106,12 @@ class EventConsumersIT {
       throws Exception {
     LocalSettings settings = LocalSettings.from(fixture.environment());
     Process node =
-        new ProcessBuilder(
-                NodeClient.node(),
+        NodeScripts.in(Path.of("src", "test", "node"), "kafkajs")
+            .start(
                 "decode-topics.mjs",
                 "127.0.0.1:" + settings.kafkaPort(),
                 settings.schemaRegistryUrl(),
-                code)
-            .directory(NodeClient.folder().toFile())
-            .start();
+                code);
     List<String> out = lines(node.getInputStream());
     List<String> err = lines(node.getErrorStream());
     List<JsonNode> decoded;
