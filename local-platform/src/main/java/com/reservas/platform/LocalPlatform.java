@@ -2,6 +2,8 @@ package com.reservas.platform;
 
 import com.reservas.local.EmbeddedKafkaServer;
 import com.reservas.local.EmbeddedMariaDb;
+import com.reservas.local.registry.SchemaRegistryServer;
+import com.reservas.local.registry.SubjectRegistry;
 import com.reservas.payment.PaymentConsumerApplication;
 import com.reservas.projector.StatusProjectorApplication;
 import com.reservas.provider.ProviderConsumerApplication;
@@ -24,9 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform on one machine, in one process: MariaDB with the binlog and a Kafka broker
- * (data kept in {@code .data/}), the Stripe stand-in and the supplier simulator, and every service
- * as its own Spring application with its own port, wired exactly as in production but for the
- * addresses. Ctrl-C stops everything in reverse order.
+ * (data kept in {@code .data/}), a Confluent-compatible schema registry endpoint, the Stripe
+ * stand-in and the supplier simulator, and every service as its own Spring application with its own
+ * port, wired exactly as in production but for the addresses. Ctrl-C stops everything in reverse
+ * order.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -48,16 +51,6 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("tail")) {
-      LocalSettings settings = LocalSettings.from(System.getenv());
-      List<String> topics =
-          args.length > 1 ? List.of(args).subList(1, args.length) : List.of("reservations.events");
-      if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "com.reservas.schemas.avro");
-      }
-      TopicTail.run("127.0.0.1:" + settings.kafkaPort(), topics);
-      return;
-    }
     LocalPlatform platform = new LocalPlatform(LocalSettings.from(System.getenv()));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reservas-shutdown"));
     try {
@@ -91,6 +84,12 @@ public final class LocalPlatform implements AutoCloseable {
     started.push(kafka);
     kafka.awaitReady(Duration.ofSeconds(60));
 
+    SchemaRegistryServer registry =
+        SchemaRegistryServer.start(
+            settings.schemaRegistryPort(),
+            SubjectRegistry.ofEventCatalog(settings.registryJournal()));
+    started.push(registry);
+
     stripe = new StripeStandIn();
     stripe.start(settings.stripePort());
     started.push(stripe);
@@ -105,7 +104,8 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("spring.flyway.url", db.jdbcUrl(DATABASE));
     common.put("spring.flyway.user", "root");
     common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-    common.put("reservas.schema-registry.url", "mem://");
+    // The services share the registry endpoint that downstream teams use (Confluent's REST API).
+    common.put("reservas.schema-registry.url", registry.url());
     common.put("logging.config", LOGGING_CONFIG);
     // Everything of the local run listens on the loopback interface only.
     common.put("server.address", "127.0.0.1");
@@ -207,6 +207,8 @@ public final class LocalPlatform implements AutoCloseable {
     Ports.requireFree(settings.paymentPort(), "payment consumer", LocalSettings.PAYMENT_PORT);
     Ports.requireFree(settings.providerPort(), "provider consumer", LocalSettings.PROVIDER_PORT);
     Ports.requireFree(settings.projectorPort(), "status projector", LocalSettings.PROJECTOR_PORT);
+    Ports.requireFree(
+        settings.schemaRegistryPort(), "schema registry", LocalSettings.SCHEMA_REGISTRY_PORT);
   }
 
   String banner(Duration startup) {
@@ -219,7 +221,8 @@ public final class LocalPlatform implements AutoCloseable {
            Swagger UI   %s/swagger-ui.html
            Readiness    %s/actuator/health/readiness
            Demo API key local-demo-key   (second client: local-partner-key)
-           Kafka        127.0.0.1:%d   Stripe stand-in :%d   supplier simulator :%d
+           Kafka        127.0.0.1:%d   schema registry http://localhost:%d
+           Stripe stand-in :%d   supplier simulator :%d
            Data         %s
          Try:
            curl -s %s/api/v1/offices -H 'X-Api-Key: local-demo-key'
@@ -232,6 +235,7 @@ public final class LocalPlatform implements AutoCloseable {
             api,
             api,
             settings.kafkaPort(),
+            settings.schemaRegistryPort(),
             settings.stripePort(),
             settings.supplierPort(),
             settings.dataDir(),

@@ -21,6 +21,7 @@ record LocalSettings(
     int paymentPort,
     int providerPort,
     int projectorPort,
+    int schemaRegistryPort,
     int supplierFleetSize,
     List<String> profiles) {
 
@@ -35,6 +36,7 @@ record LocalSettings(
   static final String PAYMENT_PORT = "RESERVAS_PAYMENT_PORT";
   static final String PROVIDER_PORT = "RESERVAS_PROVIDER_PORT";
   static final String PROJECTOR_PORT = "RESERVAS_PROJECTOR_PORT";
+  static final String SCHEMA_REGISTRY_PORT = "RESERVAS_SCHEMA_REGISTRY_PORT";
 
   /** Every port setting, one per listening server. */
   static final List<String> PORT_VARIABLES =
@@ -48,7 +50,8 @@ record LocalSettings(
           RELAY_PORT,
           PAYMENT_PORT,
           PROVIDER_PORT,
-          PROJECTOR_PORT);
+          PROJECTOR_PORT,
+          SCHEMA_REGISTRY_PORT);
 
   static final String SUPPLIER_FLEET_SIZE = "RESERVAS_SUPPLIER_FLEET_SIZE";
   static final String PROFILES = "RESERVAS_PROFILES";
@@ -66,11 +69,22 @@ record LocalSettings(
         port(env, PAYMENT_PORT, 8086),
         port(env, PROVIDER_PORT, 8087),
         port(env, PROJECTOR_PORT, 8088),
+        port(env, SCHEMA_REGISTRY_PORT, 8081),
         number(env, SUPPLIER_FLEET_SIZE, 50),
         Arrays.stream(env.getOrDefault(PROFILES, "").split(","))
             .map(String::strip)
             .filter(p -> !p.isEmpty())
             .toList());
+  }
+
+  /** Where the schema registry endpoint records the schemas registered over HTTP. */
+  Path registryJournal() {
+    return dataDir.resolve("schema-registry").resolve("registrations.jsonl");
+  }
+
+  /** The URL of the schema registry endpoint, as downstream clients use it. */
+  String schemaRegistryUrl() {
+    return "http://127.0.0.1:" + schemaRegistryPort;
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

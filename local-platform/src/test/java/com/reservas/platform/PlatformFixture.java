@@ -28,6 +28,7 @@ final class PlatformFixture implements AutoCloseable {
 
   final LocalPlatform platform;
   final int apiPort;
+  private final Map<String, String> environment;
   private final HttpClient http = HttpClient.newHttpClient();
 
   PlatformFixture(Map<String, String> extraEnv) {
@@ -39,10 +40,16 @@ final class PlatformFixture implements AutoCloseable {
     }
     freePorts().forEach((name, port) -> env.put(name, String.valueOf(port)));
     env.putAll(extraEnv);
+    this.environment = Map.copyOf(env);
     LocalSettings settings = LocalSettings.from(env);
     this.apiPort = settings.apiPort();
     this.platform = new LocalPlatform(settings);
     platform.start();
+  }
+
+  /** The settings the platform was started with, for programs that talk to it (the tail). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   /** A free port for every port setting of the platform. */

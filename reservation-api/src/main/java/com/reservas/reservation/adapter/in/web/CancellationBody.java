@@ -2,6 +2,7 @@ package com.reservas.reservation.adapter.in.web;
 
 import com.reservas.reservation.application.port.in.FieldError;
 import com.reservas.reservation.application.service.CardDataPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,6 +18,18 @@ final class CancellationBody {
       Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{Zs}.,;:!?'’()\\-/]*");
 
   record Parsed(String reason, List<FieldError> errors) {}
+
+  /** The body's OpenAPI contract; the body is optional and read by {@link #parse}. */
+  @Schema(
+      name = "CancellationRequest",
+      description = "Why the customer cancels (optional). Unknown fields are refused (422).",
+      additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+  record Document(
+      @Schema(
+              description = "Plain text: letters, digits, spaces and punctuation.",
+              maxLength = MAX_REASON_LENGTH,
+              example = "Plans changed")
+          String reason) {}
 
   private CancellationBody() {}
 

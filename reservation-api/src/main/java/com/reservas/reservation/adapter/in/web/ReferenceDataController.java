@@ -1,7 +1,11 @@
 package com.reservas.reservation.adapter.in.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.reservas.reservation.application.port.in.ReferenceDataQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -22,16 +26,79 @@ class ReferenceDataController {
     this.query = query;
   }
 
+  @Schema(name = "Office", description = "A rental office: where cars are picked up and returned.")
   record OfficeView(
-      String code, String name, String city, String timeZone, OpeningHours openingHours) {}
+      @Schema(
+              pattern = ReservationView.CATALOGUE_CODE_PATTERN,
+              example = "MAD-AIRPORT",
+              requiredMode = REQUIRED)
+          String code,
+      @Schema(example = "Madrid Barajas Airport", requiredMode = REQUIRED) String name,
+      @Schema(example = "Madrid", requiredMode = REQUIRED) String city,
+      @Schema(
+              description = "IANA time zone; pickup and drop-off times are local to it.",
+              example = "Europe/Madrid",
+              requiredMode = REQUIRED)
+          String timeZone,
+      @Schema(requiredMode = REQUIRED) OpeningHours openingHours) {}
 
-  record OpeningHours(String opensAt, String closesAt, boolean openAllDay) {}
+  @Schema(name = "OpeningHours", description = "When cars can be picked up and returned.")
+  record OpeningHours(
+      @Schema(
+              description = "Local time, HH:mm.",
+              pattern = "^[0-9]{2}:[0-9]{2}$",
+              example = "07:00",
+              requiredMode = REQUIRED)
+          String opensAt,
+      @Schema(
+              description = "Local time, HH:mm.",
+              pattern = "^[0-9]{2}:[0-9]{2}$",
+              example = "23:00",
+              requiredMode = REQUIRED)
+          String closesAt,
+      @Schema(
+              description = "Open around the clock (opensAt equals closesAt).",
+              requiredMode = REQUIRED)
+          boolean openAllDay) {}
 
-  record SupplierView(String code, String name, List<String> offices) {}
+  @Schema(name = "Supplier", description = "A car rental company.")
+  record SupplierView(
+      @Schema(
+              pattern = ReservationView.CATALOGUE_CODE_PATTERN,
+              example = "IBERCAR",
+              requiredMode = REQUIRED)
+          String code,
+      @Schema(example = "Ibercar", requiredMode = REQUIRED) String name,
+      @Schema(description = "Codes of the offices it serves.", requiredMode = REQUIRED)
+          List<String> offices) {}
 
-  record CategoryView(String code, String description, String dailyRate, String currency) {}
+  @Schema(name = "VehicleCategory", description = "An ACRISS vehicle category and its daily rate.")
+  record CategoryView(
+      @Schema(
+              description = "ACRISS code.",
+              pattern = ReservationView.CATALOGUE_CODE_PATTERN,
+              example = "CDAR",
+              requiredMode = REQUIRED)
+          String code,
+      @Schema(example = "Compact, 4-5 doors, automatic, air conditioning", requiredMode = REQUIRED)
+          String description,
+      @Schema(
+              description = "Price per started 24 hours, two decimals.",
+              pattern = "^[0-9]+\\.[0-9]{2}$",
+              example = "103.00",
+              requiredMode = REQUIRED)
+          String dailyRate,
+      @Schema(
+              description = "ISO 4217 currency code.",
+              pattern = "^[A-Z]{3}$",
+              example = "EUR",
+              requiredMode = REQUIRED)
+          String currency) {}
 
-  @Operation(summary = "Rental offices, with their time zone and opening hours")
+  @Operation(
+      operationId = "listOffices",
+      summary = "Rental offices, with their time zone and opening hours")
+  @ApiResponse(responseCode = "200", description = "Every office.")
   @GetMapping("/offices")
   Mono<List<OfficeView>> offices() {
     return query
@@ -53,7 +120,8 @@ class ReferenceDataController {
                     .toList());
   }
 
-  @Operation(summary = "Suppliers, with the offices each serves")
+  @Operation(operationId = "listSuppliers", summary = "Suppliers, with the offices each serves")
+  @ApiResponse(responseCode = "200", description = "Every supplier.")
   @GetMapping("/suppliers")
   Mono<List<SupplierView>> suppliers() {
     return query
@@ -68,7 +136,10 @@ class ReferenceDataController {
                     .toList());
   }
 
-  @Operation(summary = "ACRISS vehicle categories with their daily rate")
+  @Operation(
+      operationId = "listVehicleCategories",
+      summary = "ACRISS vehicle categories with their daily rate")
+  @ApiResponse(responseCode = "200", description = "Every category.")
   @GetMapping("/vehicle-categories")
   Mono<List<CategoryView>> categories() {
     return query

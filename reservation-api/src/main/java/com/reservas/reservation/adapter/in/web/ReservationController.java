@@ -13,6 +13,11 @@ import com.reservas.reservation.application.port.in.GetReservationUseCase;
 import com.reservas.reservation.application.service.CardDataPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,11 +48,24 @@ import tools.jackson.databind.ObjectMapper;
 class ReservationController {
 
   /** Opaque client tokens: UUIDs, ULIDs, Base64; no markup, quotes or control characters. */
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,128}");
+  private static final String IDEMPOTENCY_KEY_FORMAT = "[A-Za-z0-9._:~+/=-]{1,128}";
+
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_FORMAT);
 
   /** W3C trace context; anything else is ignored (a new trace starts), never stored. */
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final String TRACEPARENT_FORMAT =
+      "[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
+
+  private static final Pattern TRACEPARENT = Pattern.compile(TRACEPARENT_FORMAT);
+
+  private static final String CODE_DESCRIPTION =
+      "The reservation's code, as answered by the create (upper-case).";
+
+  private static final String TRACEPARENT_DESCRIPTION =
+      "W3C Trace Context of the caller's trace; carried into the reservation's events. Anything"
+          + " not in this format is ignored and a new trace starts.";
+  private static final String TRACEPARENT_EXAMPLE =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final CreateReservationUseCase creating;
   private final GetReservationUseCase reading;
@@ -71,19 +89,68 @@ class ReservationController {
   }
 
   @Operation(
+      operationId = "createReservation",
       summary = "Reserve a car",
       description =
           "Answers 201 as soon as the reservation and its event are committed; payment and"
-              + " supplier booking follow asynchronously.")
+              + " supplier booking follow asynchronously (read the reservation to follow them)."
+              + " Invalid input is answered 422 with every invalid field, and changes nothing.")
+  @ApiResponse(
+      responseCode = "201",
+      description =
+          "Reserved. A retry with the same Idempotency-Key and body answers the reservation"
+              + " created first.",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The reservation's URL.",
+              schema =
+                  @Schema(
+                      type = "string",
+                      format = "uri-reference",
+                      example = "/api/v1/reservations/K7P2QX9A")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ReservationView.class)))
+  @ApiResponse(responseCode = "400", ref = OpenApiDocumentation.RULE_VIOLATED)
+  @ApiResponse(responseCode = "409", ref = OpenApiDocumentation.IDEMPOTENCY_KEY_REUSED)
+  @ApiResponse(responseCode = "413", ref = OpenApiDocumentation.CONTENT_TOO_LARGE)
+  @ApiResponse(responseCode = "415", ref = OpenApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "422", ref = OpenApiDocumentation.INVALID_INPUT)
   @PostMapping(
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<?>> create(
-      @RequestBody(required = false) String body,
-      @Parameter(description = "Retries with the same key and body return the first result")
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = ReservationRequestBody.class),
+                      examples =
+                          @ExampleObject(
+                              name = "madrid-visa",
+                              ref = OpenApiDocumentation.RESERVATION_REQUEST_EXAMPLE)))
+          @RequestBody(required = false)
+          String body,
+      @Parameter(
+              description =
+                  "Your unique key for this reservation: a retry with the same key and body"
+                      + " answers the first result instead of reserving again; the same key"
+                      + " with another body is a 409.",
+              schema =
+                  @Schema(
+                      pattern = "^" + IDEMPOTENCY_KEY_FORMAT + "$",
+                      example = "3f1c2a9e-6b1d-4f7a-9a4e-2d6c1b8e7f10"))
           @RequestHeader(name = "Idempotency-Key", required = false)
           String idempotencyKey,
-      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      @Parameter(
+              description = TRACEPARENT_DESCRIPTION,
+              schema =
+                  @Schema(pattern = "^" + TRACEPARENT_FORMAT + "$", example = TRACEPARENT_EXAMPLE))
+          @RequestHeader(name = "traceparent", required = false)
+          String traceparent,
       ServerWebExchange exchange) {
     AuthenticatedClient client = AuthenticatedClient.of(exchange);
     ReservationRequestReader.ReadResult read = reader.read(body);
@@ -136,9 +203,24 @@ class ReservationController {
             });
   }
 
-  @Operation(summary = "Read a reservation you created")
+  @Operation(
+      operationId = "getReservation",
+      summary = "Read a reservation you created",
+      description = "Its current status, sub-statuses and history.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The reservation.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ReservationView.class)))
+  @ApiResponse(responseCode = "404", ref = OpenApiDocumentation.NOT_FOUND)
   @GetMapping(path = "/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
-  Mono<ResponseEntity<?>> get(@PathVariable String code, ServerWebExchange exchange) {
+  Mono<ResponseEntity<?>> get(
+      @Parameter(description = CODE_DESCRIPTION, schema = @Schema(example = "K7P2QX9A"))
+          @PathVariable
+          String code,
+      ServerWebExchange exchange) {
     AuthenticatedClient client = AuthenticatedClient.of(exchange);
     return reading
         .find(client.id(), code, addresses.of(exchange))
@@ -147,15 +229,41 @@ class ReservationController {
   }
 
   @Operation(
+      operationId = "cancelReservation",
       summary = "Cancel a reservation",
       description =
           "202 when accepted: the payment is voided or refunded and the supplier booking"
               + " cancelled asynchronously. 409 when already cancelled or past pickup.")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Cancellation accepted; the reservation is CANCELLED.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ReservationView.class)))
+  @ApiResponse(responseCode = "404", ref = OpenApiDocumentation.NOT_FOUND)
+  @ApiResponse(responseCode = "409", ref = OpenApiDocumentation.NOT_CANCELLABLE)
+  @ApiResponse(responseCode = "413", ref = OpenApiDocumentation.CONTENT_TOO_LARGE)
+  @ApiResponse(responseCode = "422", ref = OpenApiDocumentation.INVALID_INPUT)
   @PostMapping(path = "/{code}/cancellation", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<?>> cancel(
-      @PathVariable String code,
-      @RequestBody(required = false) String body,
-      @RequestHeader(name = "traceparent", required = false) String traceparent,
+      @Parameter(description = CODE_DESCRIPTION, schema = @Schema(example = "K7P2QX9A"))
+          @PathVariable
+          String code,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = CancellationBody.Document.class)))
+          @RequestBody(required = false)
+          String body,
+      @Parameter(
+              description = TRACEPARENT_DESCRIPTION,
+              schema =
+                  @Schema(pattern = "^" + TRACEPARENT_FORMAT + "$", example = TRACEPARENT_EXAMPLE))
+          @RequestHeader(name = "traceparent", required = false)
+          String traceparent,
       ServerWebExchange exchange) {
     AuthenticatedClient client = AuthenticatedClient.of(exchange);
     CancellationBody.Parsed parsed = CancellationBody.parse(body, json);

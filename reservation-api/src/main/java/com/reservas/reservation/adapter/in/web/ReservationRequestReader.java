@@ -4,7 +4,6 @@ import com.reservas.reservation.application.port.in.FieldError;
 import com.reservas.reservation.application.port.in.ReservationRequest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 final class ReservationRequestReader {
 
   /** The sections of the body and the string fields each holds. */
-  private static final Map<String, List<String>> SHAPE = shape();
+  private static final Map<String, List<String>> SHAPE = ReservationRequestBody.shape();
 
   /**
    * Date-times as the contract shows them, to the minute or second: a four-digit year (the database
@@ -122,15 +121,5 @@ final class ReservationRequestReader {
 
   private static ReservationRequest empty() {
     return request(Map.of());
-  }
-
-  private static Map<String, List<String>> shape() {
-    Map<String, List<String>> shape = new LinkedHashMap<>();
-    shape.put("customer", List.of("firstName", "lastName", "email", "phone"));
-    shape.put("vehicle", List.of("categoryCode", "supplierCode"));
-    shape.put("pickup", List.of("officeCode", "at"));
-    shape.put("dropoff", List.of("officeCode", "at"));
-    shape.put("payment", List.of("paymentMethodToken"));
-    return Collections.unmodifiableMap(shape);
   }
 }
