@@ -1,0 +1,62 @@
+package com.reservas.reservation.adapter.out.persistence.connection;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Wrapped;
+import reactor.core.publisher.Mono;
+
+/**
+ * Connections whose statements and transaction commands are never cancelled in the driver.
+ *
+ * <p>{@code io.asyncer:r2dbc-mysql} 1.4.3 (the newest release) queues each command on a connection
+ * behind the one in flight and starts it from the connection's I/O thread when that one ends. A
+ * cancel that arrives while a queued command is being started can leave the connection's request
+ * queue marked busy with nothing in flight (asyncer-io/r2dbc-mysql#347, fix proposed in #348, not
+ * released): every later command on that connection, the pool's rollback on release included, waits
+ * forever, the caller never gets an answer and the pool never gets the connection back. Commands
+ * queue that way inside every transaction and behind every failed statement, and cancels come from
+ * clients that go away, timeouts and operators such as {@code zip}.
+ *
+ * <p>This decorator (installed under the pool for every service by {@code
+ * ReservationPersistenceConfiguration}) subscribes each command once and lets it run to its end; a
+ * cancel only detaches the caller, and whatever arrives afterwards is drained (results) or closed
+ * (a connection whose creation was abandoned). The caller sees the same cancel semantics as before;
+ * the connection reaches the pool's release in a known state. See
+ * reservation-persistence/README.md.
+ */
+public final class CancellationSafeConnectionFactory
+    implements ConnectionFactory, Wrapped<ConnectionFactory> {
+
+  private final ConnectionFactory delegate;
+
+  public CancellationSafeConnectionFactory(ConnectionFactory delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Mono<Connection> create() {
+    return ConnectionCommands.runAlone(
+            delegate::create, Connection.class, abandoned -> close(abandoned))
+        .map(CancellationSafeConnection::new);
+  }
+
+  @Override
+  public ConnectionFactoryMetadata getMetadata() {
+    return delegate.getMetadata();
+  }
+
+  @Override
+  public ConnectionFactory unwrap() {
+    return delegate;
+  }
+
+  private static void close(Connection abandoned) {
+    Mono.from(abandoned.close()).onErrorComplete().subscribe();
+  }
+
+  @Override
+  public String toString() {
+    return "CancellationSafeConnectionFactory[" + delegate + "]";
+  }
+}
