@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory;
 import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
+import com.reservas.testsupport.ConcurrentCallers;
 import io.r2dbc.pool.ConnectionPool;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Creating an API client whose id exists is a duplicate-key insert answered {@code false} (409):
@@ -29,9 +26,9 @@ import reactor.core.publisher.Mono;
     properties = {"spring.r2dbc.pool.initial-size=1", "spring.r2dbc.pool.max-size=4"})
 class DuplicateClientIdStressTest extends ApiTest {
 
-  private static final int WRITES = 2_000;
-  private static final int IN_FLIGHT = 64;
-  private static final int ONE_IN_CANCELLED = 8;
+  /** One caller in eight gives up at a random moment. */
+  private static final ConcurrentCallers CALLERS =
+      new ConcurrentCallers(2_000, 64, 8, Duration.ofSeconds(60));
 
   @Autowired ApiClientDirectory clients;
   @Autowired ConnectionPool pool;
@@ -55,7 +52,8 @@ class DuplicateClientIdStressTest extends ApiTest {
 
   @Test
   void everyCreateOfAnExistingIdIsRefusedAndTheClientIsUnchanged() {
-    List<Boolean> answered = storm(i -> clients.create("client-a", "Impostor", keyHash(i)));
+    List<Boolean> answered =
+        CALLERS.answers(i -> clients.create("client-a", "Impostor", keyHash(i)));
 
     assertThat(answered).containsOnly(false);
     assertThat(count("api_client WHERE id = 'client-a' AND name = 'Client A'")).isOne();
@@ -72,29 +70,11 @@ class DuplicateClientIdStressTest extends ApiTest {
 
   @Test
   void ofManyConcurrentCreatesOfOneNewIdOneWinsAndTheOthersAreRefused() {
-    List<Boolean> answered = storm(i -> clients.create("partner-race", "Partner", keyHash(i)));
+    List<Boolean> answered =
+        CALLERS.answers(i -> clients.create("partner-race", "Partner", keyHash(i)));
 
     assertThat(answered).filteredOn(Boolean::booleanValue).hasSizeLessThanOrEqualTo(1);
     assertThat(count("api_client WHERE id = 'partner-race'")).isOne();
-  }
-
-  /** One in {@link #ONE_IN_CANCELLED} callers gives up at a random moment; the others answer. */
-  private static List<Boolean> storm(IntFunction<Mono<Boolean>> create) {
-    List<Boolean> answered =
-        Flux.range(0, WRITES)
-            .flatMap(
-                i ->
-                    i % ONE_IN_CANCELLED == 0
-                        ? create
-                            .apply(i)
-                            .take(Duration.ofNanos(ThreadLocalRandom.current().nextLong(3_000_000)))
-                            .then(Mono.<Boolean>empty())
-                        : create.apply(i),
-                IN_FLIGHT)
-            .collectList()
-            .block(Duration.ofSeconds(60));
-    assertThat(answered).hasSizeGreaterThanOrEqualTo(WRITES - WRITES / ONE_IN_CANCELLED);
-    return answered;
   }
 
   private static String keyHash(int i) {
