@@ -41,13 +41,12 @@ class DuplicateKeyStressTest {
 
   private static final int MAX_CONNECTIONS = 4;
   private static final int WRITES = 2_000;
+  private static final ConcurrentCallers WRITERS =
+      new ConcurrentCallers(WRITES, 64, 8, Duration.ofSeconds(60));
 
   /** Outcomes of one reservation queue on its row lock: fewer keep the test at a few seconds. */
-  private static final int OUTCOMES = 1_000;
-
-  private static final int IN_FLIGHT = 64;
-  private static final int ONE_IN_CANCELLED = 8;
-  private static final Duration STORM_DEADLINE = Duration.ofSeconds(60);
+  private static final ConcurrentCallers REDELIVERIES =
+      new ConcurrentCallers(1_000, 64, 8, Duration.ofSeconds(60));
 
   private final PersistenceFixture fixture = PersistenceFixture.pooled(MAX_CONNECTIONS);
 
