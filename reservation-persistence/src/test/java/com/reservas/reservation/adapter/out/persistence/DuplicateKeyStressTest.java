@@ -18,6 +18,7 @@ import com.reservas.reservation.domain.Outcome;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.ReservationCode;
 import com.reservas.reservation.domain.ReservationStatus;
+import com.reservas.testsupport.ConcurrentCallers;
 import io.r2dbc.pool.ConnectionPool;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,22 +7,26 @@ import io.r2dbc.spi.Wrapped;
 import reactor.core.publisher.Mono;
 
 /**
- * Connections whose statements and transaction commands are never cancelled in the driver.
+ * Connections whose commands reach the driver one at a time and are never cancelled in it.
  *
  * <p>{@code io.asyncer:r2dbc-mysql} 1.4.3 (the newest release) queues each command on a connection
- * behind the one in flight and starts it from the connection's I/O thread when that one ends. A
- * cancel that arrives while a queued command is being started can leave the connection's request
- * queue marked busy with nothing in flight (asyncer-io/r2dbc-mysql#347, fix proposed in #348, not
- * released): every later command on that connection, the pool's rollback on release included, waits
- * forever, the caller never gets an answer and the pool never gets the connection back. Commands
- * queue that way inside every transaction and behind every failed statement, and cancels come from
- * clients that go away, timeouts and operators such as {@code zip}.
+ * behind the one in flight and starts it from the connection's I/O thread when that one ends. Two
+ * races in that queue are reproduced here ({@code CancellationSafeConnectionFactoryTest}):
  *
- * <p>This decorator (installed under the pool for every service by {@code
- * ReservationPersistenceConfiguration}) subscribes each command once and lets it run to its end; a
- * cancel only detaches the caller, and whatever arrives afterwards is drained (results) or closed
- * (a connection whose creation was abandoned). The caller sees the same cancel semantics as before;
- * the connection reaches the pool's release in a known state. See
+ * <ul>
+ *   <li>a cancel that arrives while a queued command is being started can leave the queue marked
+ *       busy with nothing in flight (asyncer-io/r2dbc-mysql#347, fix proposed in #348, not
+ *       released): every later command on that connection, the pool's rollback on release included,
+ *       waits forever; the caller never gets an answer and the pool never gets the connection back;
+ *   <li>a command submitted from another thread while the queue is being drained can start while
+ *       the one before it is still in flight, and then receives that one's answer.
+ * </ul>
+ *
+ * <p>Commands queue that way behind every failed statement (a duplicate key) and inside every
+ * transaction; cancels come from clients that go away, timeouts and operators such as {@code zip}.
+ * This decorator (installed under the pool for every service by {@code
+ * ReservationPersistenceConfiguration}) starts a command only when the one before it has ended and
+ * lets each run to its end; a cancel only detaches the caller (see {@link ConnectionCommands}). See
  * reservation-persistence/README.md.
  */
 public final class CancellationSafeConnectionFactory
