@@ -1,6 +1,7 @@
 package com.reservas.reservation.api;
 
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.ThreadDumpOnTimeout;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     classes = ReservationApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(ThreadDumpOnTimeout.class)
 abstract class ApiTest {
 
   static final String CLIENT_A_KEY = "key-of-client-a";

@@ -1,5 +1,6 @@
 package com.reservas.reservation.adapter.out.persistence;
 
+import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
 import com.reservas.schemas.registry.SchemaRegistries;
 import com.reservas.schemas.serde.EventCodec;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,6 +26,16 @@ public class ReservationPersistenceConfiguration {
   @Bean
   Clock clock() {
     return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+  }
+
+  /**
+   * Every driver connection, under Boot's pool, runs its commands one at a time and to their end:
+   * the driver's own queue wedges a connection on a cancel (see {@link
+   * CancellationSafeConnectionFactory}).
+   */
+  @Bean
+  ConnectionFactoryDecorator cancellationSafeConnections() {
+    return CancellationSafeConnectionFactory::new;
   }
 
   @Bean
