@@ -47,6 +47,7 @@ public final class EventCodec {
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Integer, DatumReader<SpecificRecord>> readersBySchemaId =
       new ConcurrentHashMap<>();
+  private final ConcurrentMap<SubjectSchema, Integer> schemaIds = new ConcurrentHashMap<>();
 
   /** A codec that registers and looks up schemas in {@code registry}. */
   public EventCodec(SchemaRegistry registry) {
@@ -72,15 +73,7 @@ public final class EventCodec {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(record, "record");
     Schema schema = record.getSchema();
-    String subject = SubjectNaming.topicRecordName(topic, schema);
-    int schemaId;
-    try {
-      schemaId = registry.register(subject, schema);
-    } catch (SchemaRegistryException e) {
-      throw new EventCodecException(
-          "Cannot encode " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(),
-          e);
-    }
+    int schemaId = schemaIdFor(topic, schema);
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(MAGIC_BYTE);
     out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(schemaId).array());
@@ -93,6 +86,42 @@ public final class EventCodec {
           "Cannot write " + schema.getFullName() + " as Avro: " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Whether {@link #encode} can frame a record of {@code schema} for {@code topic} from memory. The
+   * first encoding of a schema asks the registry, which may be a remote server: callers on an event
+   * loop use this to move that first call to a thread that may block.
+   */
+  public boolean knowsSchemaId(String topic, Schema schema) {
+    return schemaIds.containsKey(new SubjectSchema(topic, schema));
+  }
+
+  /**
+   * Registers the schema of every event type of {@code topic} (see {@link EventCatalog}), so that
+   * encoding them later needs no registry call. Blocks while the registry answers.
+   *
+   * @throws EventCodecException if a schema cannot be registered
+   */
+  public void registerSchemasOf(String topic) {
+    for (Class<? extends SpecificRecord> eventType : EventCatalog.eventTypes(topic)) {
+      schemaIdFor(topic, SpecificData.get().getSchema(eventType));
+    }
+  }
+
+  private int schemaIdFor(String topic, Schema schema) {
+    return schemaIds.computeIfAbsent(
+        new SubjectSchema(topic, schema), key -> registered(topic, schema));
+  }
+
+  private int registered(String topic, Schema schema) {
+    try {
+      return registry.register(SubjectNaming.topicRecordName(topic, schema), schema);
+    } catch (SchemaRegistryException e) {
+      throw new EventCodecException(
+          "Cannot encode " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(),
+          e);
+    }
   }
 
   /**
@@ -161,4 +190,7 @@ public final class EventCodec {
     Schema readerSchema = catalogData.getSchema(recordClass);
     return new SpecificDatumReader<>(writerSchema, readerSchema, catalogData);
   }
+
+  /** A schema as written to one topic: the key of a registered id. */
+  private record SubjectSchema(String topic, Schema schema) {}
 }

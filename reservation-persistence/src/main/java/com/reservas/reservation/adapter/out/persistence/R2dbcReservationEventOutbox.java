@@ -6,6 +6,7 @@ import com.reservas.schemas.Topics;
 import com.reservas.schemas.serde.EventCodec;
 import org.apache.avro.specific.SpecificRecord;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes reservation events to the outbox table as the exact bytes Kafka will carry (Confluent
@@ -26,13 +27,21 @@ public final class R2dbcReservationEventOutbox implements ReservationEventOutbox
   @Override
   public Mono<Void> append(ReservationEvent event, String traceparent) {
     SpecificRecord record = mapper.toAvro(event, traceparent);
-    return writer.write(
-        new OutboxWriter.OutboxRow(
-            event.eventId(),
-            Topics.RESERVATIONS,
-            event.reservation().code().value(),
-            record.getSchema().getName(),
-            codec.encode(Topics.RESERVATIONS, record),
-            traceparent));
+    Mono<byte[]> payload = Mono.fromCallable(() -> codec.encode(Topics.RESERVATIONS, record));
+    if (!codec.knowsSchemaId(Topics.RESERVATIONS, record.getSchema())) {
+      // Appends run on the database driver's event loop; a registry call there stalls every
+      // connection the loop serves, so the first event of a schema is encoded where it may block.
+      payload = payload.subscribeOn(Schedulers.boundedElastic());
+    }
+    return payload.flatMap(
+        bytes ->
+            writer.write(
+                new OutboxWriter.OutboxRow(
+                    event.eventId(),
+                    Topics.RESERVATIONS,
+                    event.reservation().code().value(),
+                    record.getSchema().getName(),
+                    bytes,
+                    traceparent)));
   }
 }

@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.out.persistence;
 
 import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
+import com.reservas.schemas.Topics;
 import com.reservas.schemas.registry.SchemaRegistries;
 import com.reservas.schemas.serde.EventCodec;
 import java.time.Clock;
@@ -8,19 +9,28 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Wires the persistence adapters of every reservation port; imported by each service. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PersistenceProperties.class)
 public class ReservationPersistenceConfiguration {
+
+  private static final Logger log =
+      LoggerFactory.getLogger(ReservationPersistenceConfiguration.class);
 
   /** UTC, ticking in microseconds: what the database keeps, so nothing changes on a round trip. */
   @Bean
@@ -52,6 +62,24 @@ public class ReservationPersistenceConfiguration {
       }
     }
     return EventCodec.fromConfig(registry);
+  }
+
+  /**
+   * Registers the outbox's schemas once the service is ready, so that no request waits on the
+   * registry; if it is not reachable yet, the first append of each schema registers it instead.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> outboxSchemaRegistration(EventCodec codec) {
+    return ready ->
+        Mono.fromRunnable(() -> codec.registerSchemasOf(Topics.RESERVATIONS))
+            .subscribeOn(Schedulers.boundedElastic())
+            .subscribe(
+                null,
+                error ->
+                    log.warn(
+                        "Outbox schemas not registered at start; the first event of each will"
+                            + " register it: {}",
+                        error.getMessage()));
   }
 
   @Bean
