@@ -47,7 +47,7 @@ public final class ApiErrorHandler implements ErrorWebExceptionHandler {
           "The request body is larger than this API accepts");
     }
     if (isUnavailable(error)) {
-      log.warn("Dependency unavailable: {}", error.toString());
+      log.warn("Dependency unavailable: {}", causes(error));
       exchange.getResponse().getHeaders().set("Retry-After", "5");
       return problems.write(
           exchange,
@@ -98,6 +98,15 @@ public final class ApiErrorHandler implements ErrorWebExceptionHandler {
         || causedBy(error, ConnectException.class)
         || causedBy(error, TimeoutException.class)
         || causedBy(error, ReservationCodesExhaustedException.class);
+  }
+
+  /** The chain of causes on one line: which dependency failed, and how, without a stack trace. */
+  private static String causes(Throwable error) {
+    StringBuilder chain = new StringBuilder(error.toString());
+    for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      chain.append(" <- ").append(t);
+    }
+    return chain.toString();
   }
 
   private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -50,12 +50,6 @@ final class ConnectionCommands {
     return run(command, Void.class, ignored -> {}).then();
   }
 
-  /** One command, outside any connection's order: for creating the connection itself. */
-  static <T> Mono<T> runAlone(
-      Supplier<? extends Publisher<? extends T>> command, Class<T> type, Consumer<T> dropped) {
-    return new ConnectionCommands().runOne(command, type, dropped);
-  }
-
   private static <T> void start(
       Supplier<? extends Publisher<? extends T>> command,
       Sinks.Many<T> out,
