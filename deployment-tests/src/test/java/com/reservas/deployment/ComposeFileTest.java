@@ -32,7 +32,7 @@ class ComposeFileTest {
 
   @Test
   void runsTheWholePlatform() {
-    Set<String> expected = new HashSet<>(Set.of("mysql", "kafka", "schema-registry"));
+    Set<String> expected = new HashSet<>(Set.of("mysql", "kafka", "schema-registry", "prometheus"));
     expected.addAll(STAND_INS.keySet());
     for (SpringService service : SpringService.values()) {
       expected.add(service.module());
@@ -171,16 +171,51 @@ class ComposeFileTest {
 
   @ParameterizedTest
   @EnumSource(SpringService.class)
-  void springServicePortAndReadinessCheckMatchItsServerPort(SpringService service) {
+  void springServicePublishesItsServerPortAndIsCheckedOnItsUnpublishedManagementPort(
+      SpringService service) {
     ConfigurableEnvironment environment = environmentOf(service);
     int serverPort = Integer.parseInt(environment.getRequiredProperty("server.port"));
+    int managementPort =
+        Integer.parseInt(environment.getRequiredProperty("management.server.port"));
+    assertThat(managementPort).as(service.module()).isNotEqualTo(serverPort);
     assertThat(COMPOSE.ports(service.module()))
         .extracting(ComposeFile.PublishedPort::containerPort)
         .containsExactly(serverPort);
     assertThat(COMPOSE.healthcheck(service.module()))
-        .contains("http://127.0.0.1:" + serverPort + "/actuator/health/readiness");
+        .contains("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
     assertThat(environment.getProperty("management.endpoint.health.probes.enabled"))
         .isEqualTo("true");
+  }
+
+  @Test
+  void prometheusScrapesEveryServiceOnItsManagementPortWithTheMetricsCredential() {
+    Map<String, Object> config = Yamls.loadMap(Repository.path("deploy/prometheus/prometheus.yml"));
+    Map<String, Object> job = Yamls.map(Yamls.list(config.get("scrape_configs")).get(0));
+    assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+    Map<String, Object> authorization = Yamls.map(job.get("authorization"));
+    assertThat(authorization.get("type")).isEqualTo("Bearer");
+    String credentialsFile = String.valueOf(authorization.get("credentials_file"));
+    List<Object> targets =
+        Yamls.list(Yamls.map(Yamls.list(job.get("static_configs")).get(0)).get("targets"));
+    List<String> expected = new ArrayList<>();
+    for (SpringService service : SpringService.values()) {
+      ConfigurableEnvironment environment = environmentOf(service);
+      expected.add(
+          service.module() + ":" + environment.getRequiredProperty("management.server.port"));
+      assertThat(environment.getProperty("reservas.operator.metrics-token"))
+          .as(service.module() + " gets the metrics credential Prometheus sends")
+          .isEqualTo(COMPOSE.environment("prometheus").get("RESERVAS_METRICS_TOKEN"));
+    }
+    assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
+    Map<String, Object> prometheus = COMPOSE.service("prometheus");
+    assertThat(
+            String.join(
+                " ",
+                Yamls.list(prometheus.get("entrypoint")).stream().map(String::valueOf).toList()))
+        .contains("\"$RESERVAS_METRICS_TOKEN\" > " + credentialsFile)
+        .contains("--config.file=/etc/prometheus/prometheus.yml");
+    assertThat(Yamls.list(prometheus.get("volumes")))
+        .contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
   }
 
   @ParameterizedTest
@@ -336,7 +371,9 @@ class ComposeFileTest {
             "RESERVAS_DB_PASSWORD",
             "RESERVAS_RELAY_DB_PASSWORD",
             "RESERVAS_API_KEY_PEPPER",
-            "RESERVAS_ADMIN_TOKEN",
+            "RESERVAS_METRICS_TOKEN",
+            "RESERVAS_KEY_ADMINISTRATION_TOKEN",
+            "RESERVAS_OPERATIONS_TOKEN",
             "STRIPE_SECRET_KEY")) {
       assertThat(example.getProperty(secret)).as(secret).matches(Placeholders.PLACEHOLDER);
     }

@@ -121,10 +121,35 @@ class KubernetesManifestsTest {
       ConfigurableEnvironment environment =
           ServiceConfiguration.of(service).environment(manifests.environment(container));
       int serverPort = Integer.parseInt(environment.getRequiredProperty("server.port"));
+      int managementPort =
+          Integer.parseInt(environment.getRequiredProperty("management.server.port"));
+      assertThat(managementPort).as(service.module()).isNotEqualTo(serverPort);
+      // The management server serves TLS with the main server's bundle (Spring Boot's default).
       boolean tls = !environment.getProperty("server.ssl.bundle", "").isBlank();
-      assertThat(Yamls.list(container.get("ports"))).as(service.module()).hasSize(1);
+      assertThat(Yamls.list(container.get("ports"))).as(service.module()).hasSize(2);
       Map<String, Object> port = Yamls.map(Yamls.list(container.get("ports")).get(0));
       assertThat(port.get("containerPort")).as(service.module()).isEqualTo(serverPort);
+      assertThat(Manifests.containerPort(container, "management"))
+          .as(service.module())
+          .isEqualTo(managementPort);
+      Map<String, Object> annotations =
+          Yamls.at(
+              manifests.get("Deployment", service.module()),
+              "spec",
+              "template",
+              "metadata",
+              "annotations");
+      assertThat(annotations.get("prometheus.io/port"))
+          .as(service.module() + " is scraped on its management port")
+          .isEqualTo(String.valueOf(managementPort));
+      assertThat(annotations.getOrDefault("prometheus.io/scheme", "http"))
+          .isEqualTo(tls ? "https" : "http");
+      for (Object entry :
+          Yamls.list(Yamls.at(manifests.get("Service", service.module()), "spec").get("ports"))) {
+        assertThat(Manifests.containerPort(container, Yamls.map(entry).get("targetPort")))
+            .as(service.module() + ": no Service exposes the management port")
+            .isNotEqualTo(managementPort);
+      }
 
       Map<String, String> paths =
           Map.of(
@@ -137,7 +162,7 @@ class KubernetesManifestsTest {
             assertThat(httpGet.get("path")).as(service.module() + " " + probe).isEqualTo(path);
             assertThat(Manifests.containerPort(container, httpGet.get("port")))
                 .as(service.module() + " " + probe)
-                .isEqualTo(serverPort);
+                .isEqualTo(managementPort);
             assertThat(httpGet.getOrDefault("scheme", "HTTP"))
                 .as(service.module() + " " + probe)
                 .isEqualTo(tls ? "HTTPS" : "HTTP");

@@ -20,6 +20,7 @@ enum SpringService {
       "outbox-relay",
       "com.reservas.relay.OutboxRelayApplication",
       List.of(
+          VerifiedProperty.bootStandard("spring.profiles.active"),
           // A record component of RelayProperties.Database with an empty default; not in the yml
           // on purpose (no password in the repository).
           new VerifiedProperty(
@@ -29,14 +30,20 @@ enum SpringService {
   PAYMENT_CONSUMER(
       "payment-consumer",
       "com.reservas.payment.PaymentConsumerApplication",
-      List.of(VerifiedProperty.consumerSupportSchemaRegistry())),
+      List.of(
+          VerifiedProperty.bootStandard("spring.profiles.active"),
+          VerifiedProperty.consumerSupportSchemaRegistry())),
   PROVIDER_CONSUMER(
       "provider-consumer",
       "com.reservas.provider.ProviderConsumerApplication",
       // provider-consumer.yml only shows it in a comment; consumer-support reads it.
-      List.of(VerifiedProperty.consumerSupportSchemaRegistry())),
+      List.of(
+          VerifiedProperty.bootStandard("spring.profiles.active"),
+          VerifiedProperty.consumerSupportSchemaRegistry())),
   STATUS_PROJECTOR(
-      "status-projector", "com.reservas.projector.StatusProjectorApplication", List.of());
+      "status-projector",
+      "com.reservas.projector.StatusProjectorApplication",
+      List.of(VerifiedProperty.bootStandard("spring.profiles.active")));
 
   private final String module;
   private final String mainClass;

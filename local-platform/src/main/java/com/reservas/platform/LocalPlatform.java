@@ -36,8 +36,13 @@ public final class LocalPlatform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
   static final String DATABASE = "reservas";
 
-  /** The operator token of the local run (dead-letter replay, stuck reservations, actuator). */
-  static final String ADMIN_TOKEN = "local-admin-token";
+  /**
+   * The operator credentials of the local run, one per purpose (README, docs/SECURITY.md); the
+   * key-administration one, {@code local-admin-token}, is in {@code reservation-api-local.yml}.
+   */
+  static final String METRICS_TOKEN = "local-metrics-token";
+
+  static final String OPERATIONS_TOKEN = "local-operations-token";
 
   static final String LOGGING_CONFIG = "classpath:reservas-platform-logback.xml";
 
@@ -107,6 +112,8 @@ public final class LocalPlatform implements AutoCloseable {
     // The services share the registry endpoint that downstream teams use (Confluent's REST API).
     common.put("reservas.schema-registry.url", registry.url());
     common.put("logging.config", LOGGING_CONFIG);
+    common.put("reservas.operator.metrics-token", METRICS_TOKEN);
+    common.put("reservas.operator.operations-token", OPERATIONS_TOKEN);
     // Everything of the local run listens on the loopback interface only.
     common.put("server.address", "127.0.0.1");
 
@@ -145,25 +152,19 @@ public final class LocalPlatform implements AutoCloseable {
     run(
         StatusProjectorApplication.application(),
         common,
-        Map.of(
-            "server.port",
-            settings.projectorPort(),
-            "reservas.projector.admin-token",
-            ADMIN_TOKEN));
+        Map.of("server.port", settings.projectorPort()));
     run(
         PaymentConsumerApplication.application(),
         common,
         Map.of(
             "server.port", settings.paymentPort(),
-            "reservas.stripe.api-base", stripe.baseUrl(),
-            "reservas.consumer.dead-letter.admin-token", ADMIN_TOKEN));
+            "reservas.stripe.api-base", stripe.baseUrl()));
     run(
         ProviderConsumerApplication.application(),
         common,
         Map.of(
             "server.port", settings.providerPort(),
-            "reservas.supplier.base-url", supplier.baseUrl(),
-            "reservas.consumer.dead-letter.admin-token", ADMIN_TOKEN));
+            "reservas.supplier.base-url", supplier.baseUrl()));
   }
 
   /** The Stripe stand-in, for tests and demos that inject faults or count charges. */
@@ -186,6 +187,9 @@ public final class LocalPlatform implements AutoCloseable {
     profiles.addAll(settings.profiles());
     Map<String, Object> overrides = new HashMap<>(common);
     overrides.putAll(own);
+    // One port per service locally: the actuator answers where the service does (SPEC: readiness
+    // at :8080/actuator/health/readiness), not on the deployments' management port.
+    overrides.put("management.server.port", own.get("server.port"));
     String[] args =
         overrides.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())

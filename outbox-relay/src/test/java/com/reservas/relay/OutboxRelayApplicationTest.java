@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.reservas.relay.engine.RelaySupervisor;
 import com.reservas.schemas.Topics;
+import com.reservas.testsupport.http.OperatorSurface;
+import com.reservas.testsupport.http.OperatorSurface.Route;
+import com.reservas.testsupport.http.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,13 +48,21 @@ import org.springframework.test.context.DynamicPropertySource;
       "reservas.relay.engine.heartbeat-interval=500ms",
       "reservas.relay.engine.keep-alive-interval=1s",
       "reservas.relay.health.stall-timeout=5s",
-      "reservas.relay.topics.retention=3d"
+      "reservas.relay.topics.retention=3d",
+      "management.server.port=0",
+      // every spelling probe from one address earns 401s: the failed-authentication limit is tested
+      // in the API
+      "reservas.rate-limit.enabled=false",
+      "reservas.operator.operations-token=" + OutboxRelayApplicationTest.OPERATIONS_TOKEN,
+      "reservas.operator.metrics-token=" + OutboxRelayApplicationTest.METRICS_TOKEN
     })
 @EmbeddedKafka(
     bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     brokerProperties = {"auto.create.topics.enable=false"})
 class OutboxRelayApplicationTest {
 
+  static final String OPERATIONS_TOKEN = "operations-credential-of-the-relay-tests";
+  static final String METRICS_TOKEN = "metrics-credential-of-the-relay-tests-0000";
   private static final ReservationWorld world = new ReservationWorld();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -69,6 +80,9 @@ class OutboxRelayApplicationTest {
   }
 
   @LocalServerPort int port;
+
+  @Value("${local.management.port:${local.server.port}}")
+  int managementPort;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrap;
@@ -114,12 +128,13 @@ class OutboxRelayApplicationTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              HttpResponse<String> health = get("/actuator/health");
+              HttpResponse<String> health =
+                  get("/actuator/health", "X-Admin-Token", OPERATIONS_TOKEN);
               assertThat(health.statusCode()).isEqualTo(200);
               assertThat(health.body()).contains("\"relay\":{").contains("\"phase\":\"RUNNING\"");
             });
     assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-    String metrics = get("/actuator/prometheus").body();
+    String metrics = get("/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN).body();
     assertThat(metrics)
         .contains(
             "reservas_relay_events_total{application=\"outbox-relay\",topic=\"reservations.events\"} 1.0")
@@ -127,9 +142,27 @@ class OutboxRelayApplicationTest {
         .contains("reservas_relay_engine_running{application=\"outbox-relay\"} 1.0");
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  @Test
+  void theActuatorServesItsOwnCredentialAloneUnderEverySpelling() {
+    RawHttp management = new RawHttp("127.0.0.1", managementPort);
+    assertThat(
+            new OperatorSurface(
+                    new RawHttp("127.0.0.1", port), management, METRICS_TOKEN, OPERATIONS_TOKEN)
+                .servedWithoutTheirCredential(
+                    List.of(Route.get("/admin/anything")),
+                    List.of("/actuator/metrics", "/actuator/info")))
+        .as("answers that are not a problem+json refusal")
+        .isEmpty();
+    RawHttp.Response health = management.get("/actuator/health", Map.of());
+    assertThat(health.body()).doesNotContain("relay");
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

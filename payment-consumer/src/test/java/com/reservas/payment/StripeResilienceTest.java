@@ -79,11 +79,11 @@ class StripeResilienceTest extends PaymentConsumerIntegrationTest {
 
     STRIPE.clearFaults();
     WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    admin.post().uri("/admin/dead-letters/replay").exchange().expectStatus().isForbidden();
+    admin.post().uri("/admin/dead-letters/replay").exchange().expectStatus().isUnauthorized();
     admin
         .post()
         .uri("/admin/dead-letters/replay")
-        .header("X-Admin-Token", ADMIN_TOKEN)
+        .header("X-Admin-Token", OPERATIONS_TOKEN)
         .exchange()
         .expectStatus()
         .isOk()
@@ -100,11 +100,13 @@ class StripeResilienceTest extends PaymentConsumerIntegrationTest {
 
   @Test
   void healthAndReadinessAreUpWithTheListenersRunning() {
-    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    WebTestClient client =
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
 
     client
         .get()
         .uri("/actuator/health/readiness")
+        .header("X-Admin-Token", OPERATIONS_TOKEN)
         .exchange()
         .expectStatus()
         .isOk()
@@ -118,11 +120,12 @@ class StripeResilienceTest extends PaymentConsumerIntegrationTest {
 
   private String prometheus() {
     return WebTestClient.bindToServer()
-        .baseUrl("http://localhost:" + port)
+        .baseUrl("http://localhost:" + managementPort)
         .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
         .build()
         .get()
         .uri("/actuator/prometheus")
+        .header("Authorization", "Bearer " + METRICS_TOKEN)
         .exchange()
         .expectStatus()
         .isOk()

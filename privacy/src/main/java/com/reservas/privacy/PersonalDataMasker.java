@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>Stripe secrets ({@code sk_live_}, {@code sk_test_}, {@code rk_...}, {@code whsec_}, {@code
  *       pi_..._secret_...}), PaymentMethod and card tokens ({@code pm_}, {@code tok_}, {@code
  *       src_}) and {@code Bearer}/{@code Basic} credentials;
- *   <li>card numbers: Luhn-valid runs of 13–19 digits, optionally grouped by spaces or dashes;
+ *   <li>card numbers: Luhn-valid runs of 13–19 digits in any script, with any separators ({@link
+ *       CardNumbers});
  *   <li>e-mail addresses (also URL-encoded, {@code %40});
  *   <li>phone numbers: international ({@code +34 600 111 222}, {@code 0034...}), grouped ({@code
  *       600-111-222}, {@code (555) 123-4567}) or 9–15 bare digits. Dates, decimals, parts of ids,
@@ -107,6 +108,18 @@ public final class PersonalDataMasker {
               + KEY
               + ")\\]?)(=|:[ \\t]*)([^\\s&,;\"'}\\]\\[]+)");
 
+  /**
+   * A name in {@code key=value} or {@code key: value} form, which may have several words ({@code
+   * lastName=García Núñez}): the value runs over spaces until the next {@code key=} or a character
+   * that is not part of a name. Only name keys are masked this way ({@link Kind#NAME}).
+   */
+  private static final Pattern NAME_KEY_VALUE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_\\[\\]\"\\\\])((?:[A-Za-z0-9_]+\\[)?("
+              + KEY
+              + ")\\]?)(=|:[ \\t]*)([\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*"
+              + "(?: (?![\\p{L}\\p{M}0-9_\\-]+(?:=|:))[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]*)*)");
+
   private static final Pattern STRIPE_SECRET =
       Pattern.compile(
           "(?<![A-Za-z0-9])(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9_]+|rk_[A-Za-z0-9_]+"
@@ -122,8 +135,6 @@ public final class PersonalDataMasker {
   private static final Pattern UUID =
       Pattern.compile(
           "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
-
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![A-Za-z0-9])\\d(?:[ \\-]?\\d)+");
 
   private static final Pattern EMAIL =
       Pattern.compile(
@@ -225,17 +236,17 @@ public final class PersonalDataMasker {
   }
 
   /**
-   * Replaces every Luhn-valid run of 13–19 digits (optionally grouped by single spaces or dashes)
-   * with {@value #CARD_PLACEHOLDER}. When a whole run is not a card, its 13–19 digit windows are
-   * checked too, so a card next to other digits ({@code 12 4242 4242 4242 4242}) is still found;
-   * the price is that a long non-card number sometimes loses a Luhn-valid part of itself.
+   * Replaces every card number with {@value #CARD_PLACEHOLDER}: a Luhn-valid run of 13–19 digits in
+   * any script (after NFKC), with any separators between them ({@link CardNumbers}, the same rule
+   * the API refuses input by). When a whole run is not a card, its 13–19 digit windows are checked
+   * too, so a card next to other digits ({@code 12 4242 4242 4242 4242}) is still found; the price
+   * is that a long non-card number sometimes loses a Luhn-valid part of itself.
    */
   public String maskCardNumbers(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    return outsideUuids(
-        text, segment -> replaceAll(segment, DIGIT_RUN, PersonalDataMasker::maskCardsInRun));
+    return CardNumbers.mask(text, CARD_PLACEHOLDER);
   }
 
   /**
@@ -250,6 +261,7 @@ public final class PersonalDataMasker {
     String masked = replaceAll(text, JSON_FIELD, m -> maskJsonField(m, "\""));
     masked = replaceAll(masked, ESCAPED_JSON_FIELD, m -> maskJsonField(m, "\\\""));
     masked = replaceAll(masked, CREDENTIAL, m -> m.group(1) + m.group(2) + TOKEN_STARS);
+    masked = replaceAll(masked, NAME_KEY_VALUE, this::maskNameKeyValue);
     masked = replaceAll(masked, KEY_VALUE, this::maskKeyValue);
     masked = replaceAll(masked, STRIPE_SECRET, m -> maskToken(m.group()));
     masked = replaceAll(masked, PAYMENT_TOKEN, m -> maskToken(m.group()));
@@ -287,6 +299,13 @@ public final class PersonalDataMasker {
     String value = quotedValue != null ? quotedValue : field.group(3);
     String masked = kind.mask(this, value);
     return quote + key + quote + field.group(2) + quote + masked + quote;
+  }
+
+  private String maskNameKeyValue(Matcher pair) {
+    if (Kind.of(pair.group(2)) != Kind.NAME) {
+      return pair.group();
+    }
+    return pair.group(1) + pair.group(3) + maskName(pair.group(4));
   }
 
   private String maskKeyValue(Matcher pair) {
@@ -328,55 +347,6 @@ public final class PersonalDataMasker {
       after++;
     }
     return after == text.length() || ",}]".indexOf(text.charAt(after)) >= 0;
-  }
-
-  private static String maskCardsInRun(Matcher run) {
-    String text = run.group();
-    int[] positions = new int[text.length()];
-    int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        positions[count++] = i;
-      }
-    }
-    if (count < 13) {
-      return text;
-    }
-    StringBuilder masked = new StringBuilder();
-    int copiedUpTo = 0;
-    int first = 0;
-    while (first <= count - 13) {
-      int length = luhnWindow(text, positions, first, Math.min(19, count - first));
-      if (length == 0) {
-        first++;
-        continue;
-      }
-      masked.append(text, copiedUpTo, positions[first]).append(CARD_PLACEHOLDER);
-      copiedUpTo = positions[first + length - 1] + 1;
-      first += length;
-    }
-    return masked.append(text.substring(copiedUpTo)).toString();
-  }
-
-  /** The longest Luhn-valid window of 13..maxLength digits starting at {@code first}, or 0. */
-  private static int luhnWindow(String text, int[] positions, int first, int maxLength) {
-    for (int length = maxLength; length >= 13; length--) {
-      int sum = 0;
-      for (int i = 0; i < length; i++) {
-        int digit = text.charAt(positions[first + length - 1 - i]) - '0';
-        if (i % 2 == 1) {
-          digit *= 2;
-          if (digit > 9) {
-            digit -= 9;
-          }
-        }
-        sum += digit;
-      }
-      if (sum % 10 == 0) {
-        return length;
-      }
-    }
-    return 0;
   }
 
   private static String initialOf(String value) {

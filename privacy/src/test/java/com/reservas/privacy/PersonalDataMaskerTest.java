@@ -22,6 +22,23 @@ class PersonalDataMaskerTest {
   }
 
   @Test
+  void aNameWithSpacesIsMaskedWholeInKeyValueForm() {
+    String record =
+        "Customer[firstName=Ana María, lastName=García Núñez, email=ana@example.com,"
+            + " phone=+34600111222]";
+
+    String masked = masker.maskText(record);
+
+    assertThat(masked)
+        .isEqualTo(
+            "Customer[firstName=A*** M***, lastName=G*** N***, email=a***@example.com,"
+                + " phone=***222]");
+    assertThat(masker.maskText("lastName: García Núñez de la Vega id=7"))
+        .isEqualTo("lastName: G*** N*** d*** l*** V*** id=7");
+    assertThat(masker.maskText(masked)).isEqualTo(masked);
+  }
+
+  @Test
   void nullStaysNullAndMaskingTwiceChangesNothing() {
     assertThat(masker.maskText(null)).isNull();
     assertThat(masker.maskEmail(null)).isNull();

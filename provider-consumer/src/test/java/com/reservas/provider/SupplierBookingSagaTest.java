@@ -17,6 +17,8 @@ import com.reservas.supplier.simulator.booking.BookingStatus;
 import com.reservas.supplier.simulator.fault.FailureMode;
 import com.reservas.supplier.simulator.fault.FailurePoint;
 import com.reservas.supplier.simulator.fault.FaultSettings;
+import com.reservas.testsupport.http.OperatorSurface;
+import com.reservas.testsupport.http.RawHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -64,7 +67,12 @@ import org.springframework.web.reactive.function.client.WebClient;
       "reservas.consumer.retry.attempts=5",
       "reservas.consumer.retry.initial-delay=200ms",
       "reservas.consumer.retry.max-delay=1600ms",
-      "reservas.consumer.dead-letter.admin-token=" + SupplierBookingSagaTest.ADMIN_TOKEN,
+      "management.server.port=0",
+      // every spelling probe from one address earns 401s: the failed-authentication limit is tested
+      // in the API
+      "reservas.rate-limit.enabled=false",
+      "reservas.operator.operations-token=" + SupplierBookingSagaTest.OPERATIONS_TOKEN,
+      "reservas.operator.metrics-token=" + SupplierBookingSagaTest.METRICS_TOKEN,
     })
 @EmbeddedKafka(
     partitions = 3,
@@ -72,7 +80,8 @@ import org.springframework.web.reactive.function.client.WebClient;
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SupplierBookingSagaTest {
 
-  static final String ADMIN_TOKEN = "test-admin-token";
+  static final String OPERATIONS_TOKEN = "operations-credential-of-the-supplier-tests";
+  static final String METRICS_TOKEN = "metrics-credential-of-the-supplier-tests-00";
   static final String DEAD_LETTERS = "reservations.events-provider-consumer-dlt";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -93,6 +102,9 @@ class SupplierBookingSagaTest {
   @Autowired private EmbeddedKafkaBroker broker;
   @Autowired private CircuitBreakerRegistry circuitBreakers;
   @LocalServerPort private int port;
+
+  @Value("${local.management.port:${local.server.port}}")
+  private int managementPort;
 
   @BeforeEach
   void connect() {
@@ -324,14 +336,26 @@ class SupplierBookingSagaTest {
   void theServiceReportsReadyAndExportsTheBreakerState() {
     WebClient client =
         WebClient.builder()
-            .baseUrl("http://localhost:" + port)
+            .baseUrl("http://localhost:" + managementPort)
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
             .build();
 
     String readiness =
-        client.get().uri("/actuator/health/readiness").retrieve().bodyToMono(String.class).block();
+        client
+            .get()
+            .uri("/actuator/health/readiness")
+            .header("X-Admin-Token", OPERATIONS_TOKEN)
+            .retrieve()
+            .bodyToMono(String.class)
+            .block();
     String metrics =
-        client.get().uri("/actuator/prometheus").retrieve().bodyToMono(String.class).block();
+        client
+            .get()
+            .uri("/actuator/prometheus")
+            .header("Authorization", "Bearer " + METRICS_TOKEN)
+            .retrieve()
+            .bodyToMono(String.class)
+            .block();
 
     assertThat(readiness).contains("\"status\":\"UP\"").contains("kafkaListeners");
     assertThat(metrics)
@@ -361,11 +385,26 @@ class SupplierBookingSagaTest {
     }
   }
 
+  @Test
+  void noSpellingOfAnOperatorRouteIsServedWithoutItsCredential() {
+    OperatorSurface surface =
+        new OperatorSurface(
+            new RawHttp("127.0.0.1", port),
+            new RawHttp("127.0.0.1", managementPort),
+            METRICS_TOKEN,
+            OPERATIONS_TOKEN);
+    assertThat(
+            surface.servedWithoutTheirCredential(
+                OperatorSurface.DEAD_LETTER_ROUTES, List.of("/actuator/metrics", "/actuator/info")))
+        .as("answers that are not a problem+json refusal")
+        .isEmpty();
+  }
+
   private Map<?, ?> replayDeadLetters() {
     return WebClient.create("http://localhost:" + port)
         .post()
         .uri("/admin/dead-letters/replay")
-        .header("X-Admin-Token", ADMIN_TOKEN)
+        .header("X-Admin-Token", OPERATIONS_TOKEN)
         .retrieve()
         .bodyToMono(Map.class)
         .block(PATIENCE);

@@ -55,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     properties = {
       "spring.config.name=provider-consumer",
-      "reservas.consumer.dead-letter.admin-token=measure",
+      "reservas.operator.operations-token=operations-credential-of-the-measurement",
+      "management.server.port=0",
       "logging.level.com.reservas=WARN"
     })
 @EmbeddedKafka(

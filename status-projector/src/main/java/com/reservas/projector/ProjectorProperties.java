@@ -14,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param groupId the consumer group, also the inbox's consumer name
  * @param retryMaxInterval the longest pause between retries of a failing outcome (retries never
  *     stop: a database outage pauses the projector, it does not skip events)
- * @param adminToken token for the operator endpoints; blank disables them
  * @param stuck the stuck-reservation policy
  */
 @Validated
@@ -24,7 +23,6 @@ public record ProjectorProperties(
     @DefaultValue("payments.events") @NotBlank String paymentsTopic,
     @DefaultValue("suppliers.events") @NotBlank String suppliersTopic,
     @DefaultValue("30s") Duration retryMaxInterval,
-    @DefaultValue("") String adminToken,
     @DefaultValue @Valid Stuck stuck) {
 
   /**

@@ -105,9 +105,8 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   }
 
   @Bean
-  StuckReservationsController stuckReservationsController(
-      StuckReservationsService stuck, ProjectorProperties properties) {
-    return new StuckReservationsController(stuck, properties.adminToken());
+  StuckReservationsController stuckReservationsController(StuckReservationsService stuck) {
+    return new StuckReservationsController(stuck);
   }
 
   /**

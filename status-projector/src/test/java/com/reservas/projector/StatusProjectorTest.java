@@ -27,6 +27,9 @@ import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.serde.AvroEventSerializer;
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.http.OperatorSurface;
+import com.reservas.testsupport.http.OperatorSurface.Route;
+import com.reservas.testsupport.http.RawHttp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,6 +82,18 @@ class StatusProjectorTest {
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
 
+  @Value("${local.server.port}")
+  int port;
+
+  @Value("${local.management.port:${local.server.port}}")
+  int managementPort;
+
+  @Value("${reservas.operator.operations-token}")
+  String operationsToken;
+
+  @Value("${reservas.operator.metrics-token}")
+  String metricsToken;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.r2dbc.url", DATABASE::r2dbcUrl);
@@ -105,6 +120,32 @@ class StatusProjectorTest {
     if (producer != null) {
       producer.close();
     }
+  }
+
+  @Test
+  void stuckReservationActionsAndActuatorServeTheirOwnCredentialAloneUnderEverySpelling() {
+    RawHttp service = new RawHttp("127.0.0.1", port);
+    RawHttp management = new RawHttp("127.0.0.1", managementPort);
+    assertThat(
+            new OperatorSurface(service, management, metricsToken, operationsToken)
+                .servedWithoutTheirCredential(
+                    List.of(
+                        Route.get("/admin/stuck-reservations"),
+                        Route.post("/admin/stuck-reservations/resolution")),
+                    List.of("/actuator/metrics")))
+        .as("answers that are not a problem+json refusal")
+        .isEmpty();
+
+    assertThat(
+            service
+                .get("/admin/stuck-reservations", Map.of("X-Admin-Token", operationsToken))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            management
+                .get("/actuator/prometheus", Map.of("Authorization", "Bearer " + metricsToken))
+                .body())
+        .contains("reservas_reservations_stuck");
   }
 
   @Test

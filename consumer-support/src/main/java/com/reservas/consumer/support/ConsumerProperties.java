@@ -104,34 +104,12 @@ public record ConsumerProperties(
       @DefaultValue("1") @Min(1) int concurrency) {}
 
   /**
-   * The dead-letter topic and its replay endpoint ({@code POST /admin/dead-letters/replay}).
+   * The dead-letter topic and its replay endpoint ({@code POST /admin/dead-letters/replay}, for the
+   * operations credential {@code reservas.operator.operations-token}).
    *
-   * @param adminToken the token the replay endpoint requires in {@code adminTokenHeader}; blank
-   *     (the default) disables the endpoint (it answers 403). Set it from the environment.
-   * @param adminTokenHeader the header carrying the token; default {@code X-Admin-Token}
    * @param replayTimeout the longest a replay reads the dead-letter topic; default 30 s
    */
-  public record DeadLetter(
-      @DefaultValue("") String adminToken,
-      @DefaultValue("X-Admin-Token") @NotBlank String adminTokenHeader,
-      @DefaultValue("30s") @NotNull Duration replayTimeout) {
-
-    /** Whether a token is configured, i.e. the replay endpoint is enabled. */
-    public boolean replayEnabled() {
-      return adminToken != null && !adminToken.isBlank();
-    }
-
-    @Override
-    public String toString() {
-      return "DeadLetter[adminToken="
-          + (replayEnabled() ? "****" : "")
-          + ", adminTokenHeader="
-          + adminTokenHeader
-          + ", replayTimeout="
-          + replayTimeout
-          + "]";
-    }
-  }
+  public record DeadLetter(@DefaultValue("30s") @NotNull Duration replayTimeout) {}
 
   /**
    * Recording of external calls ({@code ExternalCall} in the outcome events).

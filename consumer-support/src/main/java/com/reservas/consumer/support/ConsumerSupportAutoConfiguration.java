@@ -246,9 +246,8 @@ public class ConsumerSupportAutoConfiguration {
   @Bean
   @ConditionalOnWebApplication
   @ConditionalOnMissingBean
-  public DeadLetterReplayController deadLetterReplayController(
-      DeadLetterReplayer replayer, ConsumerProperties properties) {
-    return new DeadLetterReplayController(replayer, properties.deadLetter());
+  public DeadLetterReplayController deadLetterReplayController(DeadLetterReplayer replayer) {
+    return new DeadLetterReplayController(replayer);
   }
 
   /** {@code kafkaListeners} health: are the listener containers running? */

@@ -15,6 +15,8 @@ import com.reservas.schemas.avro.ReservationCreated;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.serde.AvroEventSerializer;
 import com.reservas.schemas.serde.EventCodec;
+import com.reservas.testsupport.http.OperatorSurface;
+import com.reservas.testsupport.http.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -52,7 +55,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "reservas.consumer.retry.initial-delay=200ms",
       "reservas.consumer.retry.max-delay=400ms",
       "reservas.consumer.retry.topic-partitions=1",
-      "reservas.consumer.dead-letter.admin-token=s3cret",
+      // every spelling probe from one address earns 401s: the failed-authentication limit is tested
+      // in the API
+      "reservas.rate-limit.enabled=false",
+      "reservas.operator.operations-token=" + ConsumerSupportKafkaTest.OPERATIONS,
+      "reservas.operator.metrics-token=" + ConsumerSupportKafkaTest.METRICS,
     })
 @EmbeddedKafka(
     partitions = 1,
@@ -60,6 +67,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ConsumerSupportKafkaTest {
 
+  static final String OPERATIONS = "operations-credential-of-the-support-test";
+  static final String METRICS = "metrics-credential-of-the-support-test-app";
   private static final String INPUT = "reservations.events";
   private static final String OUTCOMES = "payments.events";
   private static final String DLT = "reservations.events-support-test-dlt";
@@ -76,6 +85,8 @@ class ConsumerSupportKafkaTest {
   @LocalServerPort int port;
 
   @Autowired ScriptedListener listener;
+
+  @Autowired Environment environment;
 
   @BeforeAll
   static void producers(@Value("${spring.kafka.bootstrap-servers}") String servers) {
@@ -191,7 +202,7 @@ class ConsumerSupportKafkaTest {
     admin
         .get()
         .uri("/admin/dead-letters")
-        .header("X-Admin-Token", "s3cret")
+        .header("X-Admin-Token", OPERATIONS)
         .exchange()
         .expectStatus()
         .isOk()
@@ -203,7 +214,7 @@ class ConsumerSupportKafkaTest {
     admin
         .post()
         .uri("/admin/dead-letters/replay")
-        .header("X-Admin-Token", "s3cret")
+        .header("X-Admin-Token", OPERATIONS)
         .exchange()
         .expectStatus()
         .isOk()
@@ -229,7 +240,7 @@ class ConsumerSupportKafkaTest {
     admin
         .post()
         .uri("/admin/dead-letters/replay")
-        .header("X-Admin-Token", "s3cret")
+        .header("X-Admin-Token", OPERATIONS)
         .exchange()
         .expectStatus()
         .isOk()
@@ -254,18 +265,22 @@ class ConsumerSupportKafkaTest {
   }
 
   @Test
-  void theDeadLetterEndpointsWantTheAdminToken() {
-    WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+  void theDeadLetterEndpointsServeTheOperationsCredentialAloneUnderEverySpelling() {
+    RawHttp service = new RawHttp("127.0.0.1", port);
+    RawHttp management =
+        new RawHttp(
+            "127.0.0.1", environment.getProperty("local.management.port", Integer.class, port));
+    assertThat(
+            new OperatorSurface(service, management, METRICS, OPERATIONS)
+                .servedWithoutTheirCredential(
+                    OperatorSurface.DEAD_LETTER_ROUTES, List.of("/actuator/metrics")))
+        .as("answers that are not a problem+json refusal")
+        .isEmpty();
 
-    admin.post().uri("/admin/dead-letters/replay").exchange().expectStatus().isForbidden();
-    admin
-        .post()
-        .uri("/admin/dead-letters/replay")
-        .header("X-Admin-Token", "wrong")
-        .exchange()
-        .expectStatus()
-        .isForbidden();
-    admin.get().uri("/admin/dead-letters").exchange().expectStatus().isForbidden();
+    RawHttp.Response pending =
+        service.get("/admin/dead-letters", Map.of("X-Admin-Token", OPERATIONS));
+    assertThat(pending.status()).isEqualTo(200);
+    assertThat(pending.body()).contains("\"deadLetterTopic\":\"" + DLT + "\"");
   }
 
   private void send(ReservationCreated created) throws Exception {

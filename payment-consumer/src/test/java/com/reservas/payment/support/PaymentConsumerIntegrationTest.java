@@ -48,7 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.config.name=payment-consumer",
       "reservas.consumer.retry.multiplier=2",
       "reservas.consumer.retry.topic-partitions=3",
-      "reservas.consumer.dead-letter.admin-token=" + PaymentConsumerIntegrationTest.ADMIN_TOKEN,
+      "reservas.operator.operations-token=" + PaymentConsumerIntegrationTest.OPERATIONS_TOKEN,
+      "reservas.operator.metrics-token=" + PaymentConsumerIntegrationTest.METRICS_TOKEN,
       "reservas.stripe.secret-key=sk_test_local",
       "reservas.stripe.connect-timeout=500ms",
       "reservas.stripe.read-timeout=300ms",
@@ -62,6 +63,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "resilience4j.circuitbreaker.instances.stripe.permitted-number-of-calls-in-half-open-state=2",
       "spring.kafka.listener.concurrency=3",
       "spring.kafka.listener.poll-timeout=100ms",
+      "management.server.port=0",
+      // every spelling probe from one address earns 401s: the failed-authentication limit is tested
+      // in the API
+      "reservas.rate-limit.enabled=false",
     })
 @EmbeddedKafka(
     partitions = 3,
@@ -69,7 +74,12 @@ import org.springframework.test.context.DynamicPropertySource;
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class PaymentConsumerIntegrationTest {
 
-  public static final String ADMIN_TOKEN = "test-admin-token";
+  /** The operations credential (dead-letter replay, health details). */
+  public static final String OPERATIONS_TOKEN = "operations-credential-of-the-payment-tests";
+
+  /** The metrics credential (Prometheus scraping). */
+  public static final String METRICS_TOKEN = "metrics-credential-of-the-payment-tests-0";
+
   public static final String INPUT = "reservations.events";
   public static final String OUTCOMES = "payments.events";
   public static final String DLT = "reservations.events-payment-consumer-dlt";
@@ -84,6 +94,10 @@ public abstract class PaymentConsumerIntegrationTest {
   protected String bootstrapServers;
 
   @LocalServerPort protected int port;
+
+  /** The actuator's port: the management port when there is one. */
+  @Value("${local.management.port:${local.server.port}}")
+  protected int managementPort;
 
   @Autowired protected CircuitBreakerRegistry circuitBreakers;
 

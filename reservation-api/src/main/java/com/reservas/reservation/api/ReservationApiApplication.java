@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Import;
 
 /** The reservation API service: HTTP in, one database transaction out, nothing external. */
 @SpringBootApplication(scanBasePackages = "com.reservas.reservation.adapter.in.web")
-@Import({ReservationPersistenceConfiguration.class, ReservationApiConfiguration.class})
+@Import({
+  ReservationPersistenceConfiguration.class,
+  ReservationApiConfiguration.class,
+  ApiSecurityConfiguration.class
+})
 public class ReservationApiApplication {
 
   /** Its configuration file is {@code reservation-api.yml}, so services can share one JVM. */

@@ -2,12 +2,8 @@ package com.reservas.reservation.api;
 
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.reservation.adapter.in.web.ApiErrorHandler;
-import com.reservas.reservation.adapter.in.web.ProblemWriter;
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory;
-import com.reservas.reservation.adapter.in.web.security.ApiKeyAuthenticationFilter;
 import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
-import com.reservas.reservation.adapter.in.web.security.ClientAddresses;
-import com.reservas.reservation.adapter.in.web.security.RateLimitFilter;
 import com.reservas.reservation.adapter.in.web.security.RateLimitProperties;
 import com.reservas.reservation.adapter.in.web.security.SecurityHeadersFilter;
 import com.reservas.reservation.adapter.in.web.security.SecurityProperties;
@@ -24,6 +20,8 @@ import com.reservas.reservation.application.service.GetReservationService;
 import com.reservas.reservation.application.service.ReferenceDataService;
 import com.reservas.reservation.application.service.SecureRandomReservationCodes;
 import com.reservas.reservation.application.service.TransitionWriter;
+import com.reservas.starter.security.CredentialRules;
+import com.reservas.starter.web.ProblemWriter;
 import java.time.Clock;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,7 +30,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.ObjectMapper;
 
 /** Wires the use cases of the core to the adapters of this service. */
 @Configuration(proxyBeanMethods = false)
@@ -44,8 +41,13 @@ import tools.jackson.databind.ObjectMapper;
 })
 class ReservationApiConfiguration {
 
-  /** Refuses to start without TLS where it is required (the prod profile). */
-  ReservationApiConfiguration(TlsProperties tls, Environment environment) {
+  /**
+   * Refuses to start with demo clients outside the local profile, and without TLS where it is
+   * required (the prod profile).
+   */
+  ReservationApiConfiguration(
+      TlsProperties tls, SecurityProperties security, Environment environment) {
+    DemoClients.check(security, environment);
     TlsRequirement.check(tls, environment);
   }
 
@@ -103,29 +105,26 @@ class ReservationApiConfiguration {
   }
 
   @Bean
-  ProblemWriter problemWriter(ObjectMapper json) {
-    return new ProblemWriter(json);
-  }
-
-  @Bean
   ApiErrorHandler apiErrorHandler(ProblemWriter problems) {
     return new ApiErrorHandler(problems);
   }
 
+  /**
+   * Keys are hashed under the pepper; outside the {@code local} profile a placeholder or short
+   * pepper stops the start-up (the development one says "not-for-production").
+   */
   @Bean
-  ApiKeyHasher apiKeyHasher(SecurityProperties security) {
+  ApiKeyHasher apiKeyHasher(SecurityProperties security, Environment environment) {
+    if (!environment.matchesProfiles("local")) {
+      CredentialRules.require("reservas.security.api-key-pepper", security.apiKeyPepper());
+    }
     return new ApiKeyHasher(security.apiKeyPepper());
   }
 
   @Bean
   ApiClientDirectory apiClientDirectory(
-      DatabaseClient db, Clock clock, SecurityProperties security) {
-    return new ApiClientDirectory(db, clock, security.clientCache());
-  }
-
-  @Bean
-  ClientAddresses clientAddresses(SecurityProperties security) {
-    return new ClientAddresses(security.trustedProxies());
+      DatabaseClient db, Clock clock, SecurityProperties security, RateLimitProperties limits) {
+    return new ApiClientDirectory(db, clock, security.clientCache(), limits.clientQuota().quota());
   }
 
   @Bean
@@ -133,28 +132,16 @@ class ReservationApiConfiguration {
     return new SecurityHeadersFilter();
   }
 
-  @Bean
-  RateLimitFilter rateLimitFilter(
-      RateLimitProperties limits, ClientAddresses addresses, ProblemWriter problems) {
-    return new RateLimitFilter(limits, addresses, problems);
-  }
-
-  @Bean
-  ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(
-      ApiClientDirectory clients,
-      ApiKeyHasher hasher,
-      SecurityProperties security,
-      ProblemWriter problems) {
-    return new ApiKeyAuthenticationFilter(clients, hasher, security.adminToken(), problems);
-  }
-
-  /** Creates the configured seed clients (e.g. {@code local-demo-key}) before traffic arrives. */
+  /**
+   * Creates the local run's demo clients (e.g. {@code local-demo-key}) before traffic arrives, if
+   * they do not exist: a revoked or re-keyed demo client stays so.
+   */
   @Bean
   ApplicationRunner seedApiClients(
       ApiClientDirectory clients, ApiKeyHasher hasher, SecurityProperties security) {
     return args ->
         Flux.fromIterable(security.seedClients())
-            .concatMap(c -> clients.register(c.id(), c.name(), hasher.hash(c.apiKey())))
+            .concatMap(c -> clients.seed(c.id(), c.name(), hasher.hash(c.apiKey())))
             .blockLast();
   }
 }

@@ -189,6 +189,18 @@ class ApiKeyManagementTest extends ApiTest {
         ((List<?>) problem.get("errors"))
             .stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList();
     assertThat(fields).containsExactlyInAnyOrder("id", "name", "key");
+
+    admin()
+        .post()
+        .uri("/admin/api-clients")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"id\": \"cards\", \"name\": \"Partner 4242 4242 4242 4242\"}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("must not contain card data");
   }
 
   @Test
@@ -204,6 +216,12 @@ class ApiKeyManagementTest extends ApiTest {
     http.post()
         .uri("/admin/api-clients/client-a/revocation")
         .header("X-Admin-Token", "wrong")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    http.post()
+        .uri("/admin/api-clients/client-a/revocation")
+        .header("X-Admin-Token", "test-operations-token")
         .exchange()
         .expectStatus()
         .isForbidden();

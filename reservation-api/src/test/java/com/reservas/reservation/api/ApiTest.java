@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -19,14 +20,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the HTTP tests: the real application on a random port, against a fresh migrated MariaDB
- * database per test class (binlog on), with two seeded API clients.
+ * Base of the HTTP tests: the real application on a random port (the actuator on another), against
+ * a fresh migrated MariaDB database per test class (binlog on), with two seeded API clients. The
+ * {@code local} profile is what seeds clients; {@code test} replaces its clients and credentials.
  */
 @SpringBootTest(
     properties = "spring.config.name=" + ReservationApiApplication.CONFIG_NAME,
     classes = ReservationApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"local", "test"})
 @ExtendWith(ThreadDumpOnTimeout.class)
 abstract class ApiTest {
 
@@ -49,7 +51,13 @@ abstract class ApiTest {
 
   @LocalServerPort int port;
 
+  @Value("${local.management.port}")
+  int managementPort;
+
   WebTestClient http;
+
+  /** The actuator's port. */
+  WebTestClient management;
 
   /** Each test class gets its own database; call from a {@code @DynamicPropertySource}. */
   static void useDatabaseOf(Class<?> testClass, DynamicPropertyRegistry registry) {
@@ -69,10 +77,21 @@ abstract class ApiTest {
             .baseUrl("http://localhost:" + port)
             .responseTimeout(Duration.ofSeconds(60))
             .build();
+    management =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + managementPort)
+            .responseTimeout(Duration.ofSeconds(60))
+            .build();
   }
 
   WebTestClient.ResponseSpec post(String body) {
-    return http.post()
+    return post(http, body);
+  }
+
+  /** A create of client A sent by {@code client} (e.g. with extra default headers). */
+  static WebTestClient.ResponseSpec post(WebTestClient client, String body) {
+    return client
+        .post()
         .uri("/api/v1/reservations")
         .header("X-Api-Key", CLIENT_A_KEY)
         .contentType(MediaType.APPLICATION_JSON)

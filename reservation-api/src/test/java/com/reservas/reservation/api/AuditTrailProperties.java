@@ -52,7 +52,9 @@ class AuditTrailProperties {
 
   @BeforeContainer
   static void start() {
-    api = new RunningApi(Map.of("reservas.security.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1"));
+    api =
+        new RunningApi(
+            Map.of("reservas.client-addresses.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1"));
   }
 
   @AfterContainer

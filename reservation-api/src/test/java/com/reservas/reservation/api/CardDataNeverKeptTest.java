@@ -118,6 +118,72 @@ class CardDataNeverKeptTest extends ApiTest {
   }
 
   @Test
+  void theIssuesCancellationReasonIsRefusedAndNotStored() {
+    String code = create();
+    http.post()
+        .uri("/api/v1/reservations/{code}/cancellation", code)
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reason\": \"card 4242.4242.4242.4242\"}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("must not contain card data");
+    http.get()
+        .uri("/api/v1/reservations/{code}", code)
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("CREATED");
+  }
+
+  @Test
+  void aCardNumberInThePathIsNotEchoedAndTheInstanceIsTheRouteTemplate() {
+    http.get()
+        .uri("/api/v1/reservations/4242424242424242")
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("No reservation with that code")
+        .jsonPath("$.instance")
+        .isEqualTo("/api/v1/reservations/%7Bcode%7D");
+    for (String path :
+        List.of(
+            "/api/v1/reservations/4242424242424242/cancellation",
+            "/api/v1/reservations/4242-4242-4242-4242/anything",
+            "/api/v1/reservations/ana@example.com/x")) {
+      String body =
+          http.post()
+              .uri(path)
+              .header("X-Api-Key", CLIENT_A_KEY)
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{}")
+              .exchange()
+              .expectStatus()
+              .value(status -> assertThat(status).isIn(404, 405))
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(body).as(path).doesNotContain("4242").doesNotContain("ana@example.com");
+    }
+    http.get()
+        .uri("/api/v1/reservations/K7P2QX9A")
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("No reservation K7P2QX9A");
+  }
+
+  @Test
   void personalDataInTheLogIsMasked(CapturedOutput output) {
     String body =
         VALID_BODY

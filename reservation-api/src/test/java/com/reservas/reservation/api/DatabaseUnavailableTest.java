@@ -25,7 +25,7 @@ class DatabaseUnavailableTest extends ApiTest {
 
   @Test
   void requestsAre503AndReadinessIsDown() {
-    http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+    management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
     http.get()
         .uri("/api/v1/offices")
         .header("X-Api-Key", CLIENT_A_KEY)

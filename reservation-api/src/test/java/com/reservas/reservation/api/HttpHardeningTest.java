@@ -29,7 +29,8 @@ class HttpHardeningTest extends ApiTest {
 
   @Test
   void plainHttpGetsNoHstsBecauseBrowsersIgnoreItThere() {
-    http.get()
+    management
+        .get()
         .uri("/actuator/health")
         .exchange()
         .expectHeader()

@@ -297,7 +297,8 @@ class ReservationEndpointsTest extends ApiTest {
 
   @Test
   void readinessIsUpWhenTheDatabaseAnswers() {
-    http.get()
+    management
+        .get()
         .uri("/actuator/health/readiness")
         .exchange()
         .expectStatus()
@@ -308,14 +309,52 @@ class ReservationEndpointsTest extends ApiTest {
   }
 
   @Test
-  void operatorEndpointsNeedTheAdminToken() {
-    http.get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
-    http.get()
+  void prometheusIsOnTheManagementPortForTheMetricsCredentialAlone() {
+    management.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+    management
+        .get()
         .uri("/actuator/prometheus")
         .header("X-Admin-Token", "test-admin-token")
         .exchange()
         .expectStatus()
+        .isForbidden();
+    management
+        .get()
+        .uri("/actuator/prometheus")
+        .header("Authorization", "Bearer test-metrics-token")
+        .exchange()
+        .expectStatus()
         .isOk();
+    assertThat(managementPort).isNotEqualTo(port);
+    http.get()
+        .uri("/actuator/prometheus")
+        .header("Authorization", "Bearer test-metrics-token")
+        .exchange()
+        .expectStatus()
+        .value(status -> assertThat(status).isIn(401, 403, 404));
+  }
+
+  @Test
+  void healthShowsItsComponentsToTheOperationsCredentialOnly() {
+    management
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components")
+        .doesNotExist();
+    management
+        .get()
+        .uri("/actuator/health")
+        .header("X-Admin-Token", "test-operations-token")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components.r2dbc.status")
+        .isEqualTo("UP");
   }
 
   @Test

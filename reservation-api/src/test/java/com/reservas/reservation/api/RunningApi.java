@@ -18,12 +18,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 final class RunningApi implements AutoCloseable {
 
-  final TestDatabase database = TestDatabase.create();
+  final TestDatabase database;
   final ConfigurableApplicationContext context;
   final int port;
   final WebTestClient http;
 
   RunningApi(Map<String, Object> extraProperties) {
+    this(TestDatabase.create(), extraProperties);
+  }
+
+  /** On an existing database: a restart of the service, with everything it stored. */
+  RunningApi(TestDatabase database, Map<String, Object> extraProperties) {
+    this.database = database;
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.r2dbc.url", database.r2dbcUrl());
     properties.put("spring.flyway.url", database.jdbcUrl());
@@ -34,7 +40,7 @@ final class RunningApi implements AutoCloseable {
         properties.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    context = ReservationApiApplication.application().profiles("test").run(args);
+    context = ReservationApiApplication.application().profiles("local", "test").run(args);
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     http =
         WebTestClient.bindToServer()

@@ -3,6 +3,7 @@ package com.reservas.reservation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,16 @@ class TlsTest {
     assertThat(keytool.exitValue()).as(keytoolOutput).isZero();
     assertThat(keystore).exists();
     database = TestDatabase.create();
+    // No demo clients in prod: the test's client is created as an operator's would be, stored
+    // hashed.
+    try (Connection c = database.connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO api_client (id, name, key_hash, revoked, created_at)"
+                    + " VALUES ('tls-test', 'TLS test', ?, FALSE, NOW(6))")) {
+      insert.setString(1, new ApiKeyHasher(PEPPER).hash("tls-test-key"));
+      insert.executeUpdate();
+    }
   }
 
   @Test
@@ -105,6 +118,20 @@ class TlsTest {
           .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
       assertThat(offices.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
+      int managementPort =
+          Integer.parseInt(api.getEnvironment().getProperty("local.management.port"));
+      HttpResponse<String> health =
+          trustingTheTestCertificate()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + managementPort + "/actuator/health"))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode())
+          .as("the management port speaks TLS with the same bundle")
+          .isEqualTo(200);
+
       HttpClient plain =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -134,12 +161,10 @@ class TlsTest {
   private static List<String> productionArguments() {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
+    args.add("--management.server.port=0");
     args.add("--spring.r2dbc.url=" + database.r2dbcUrl());
     args.add("--spring.flyway.url=" + database.jdbcUrl());
     args.add("--reservas.security.api-key-pepper=" + PEPPER);
-    args.add("--reservas.security.seed-clients[0].id=tls-test");
-    args.add("--reservas.security.seed-clients[0].name=TLS test");
-    args.add("--reservas.security.seed-clients[0].api-key=tls-test-key");
     return args;
   }
 

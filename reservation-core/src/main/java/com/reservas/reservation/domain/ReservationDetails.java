@@ -11,4 +11,16 @@ public record ReservationDetails(
     requireNonNull(period, "period");
     requireNonNull(paymentMethodToken, "paymentMethodToken");
   }
+
+  /** The payment token is never printed; the customer prints initials only. */
+  @Override
+  public String toString() {
+    return "ReservationDetails[customer="
+        + customer
+        + ", vehicle="
+        + vehicle
+        + ", period="
+        + period
+        + ", paymentMethodToken=***]";
+  }
 }

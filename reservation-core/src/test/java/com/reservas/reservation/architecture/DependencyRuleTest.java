@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hexagonal dependency rule: the domain depends on the JDK only; the application layer on the
- * domain, the JDK and Reactor (its ports return {@code Mono}); neither knows any framework.
+ * domain, the JDK, Reactor (its ports return {@code Mono}) and the framework-free privacy module
+ * (one rule for card numbers, shared with the log masker); neither knows any framework.
  */
 class DependencyRuleTest {
 
@@ -42,7 +43,8 @@ class DependencyRuleTest {
             "com.reservas.reservation.domain..",
             "java..",
             "reactor.core.publisher..",
-            "reactor.util..")
+            "reactor.util..",
+            "com.reservas.privacy..")
         .check(CORE);
   }
 

@@ -1,15 +1,11 @@
 package com.reservas.consumer.support.deadletter;
 
-import com.reservas.consumer.support.ConsumerProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import com.reservas.starter.security.OperatorRole;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,80 +13,53 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Operators' endpoint for the dead-letter topic (works on WebFlux and MVC):
+ * Operators' endpoint for the dead-letter topic:
  *
  * <ul>
  *   <li>{@code GET /admin/dead-letters} → {@code {"deadLetterTopic": ..., "pending": n}}
  *   <li>{@code POST /admin/dead-letters/replay[?limit=n]} → a {@link ReplayResult}
  * </ul>
  *
- * Both need the header {@code X-Admin-Token} (configurable) equal to {@code
- * reservas.consumer.dead-letter.admin-token}; without a configured token they answer 403.
+ * Both need the operations credential ({@code reservas.operator.operations-token}, sent in {@code
+ * X-Admin-Token}): the service's security chain decides on the routed path, and the controller
+ * requires the role again itself.
  */
 @RestController
 @RequestMapping("/admin/dead-letters")
+@PreAuthorize(OperatorRole.HAS_OPERATIONS)
 public class DeadLetterReplayController {
 
   private final DeadLetterReplayer replayer;
-  private final ConsumerProperties.DeadLetter settings;
 
-  /** The endpoint over {@code replayer}, guarded by the token in {@code settings}. */
-  public DeadLetterReplayController(
-      DeadLetterReplayer replayer, ConsumerProperties.DeadLetter settings) {
+  /** The endpoint over {@code replayer}. */
+  public DeadLetterReplayController(DeadLetterReplayer replayer) {
     this.replayer = replayer;
-    this.settings = settings;
   }
 
   /** How many dead letters wait for a replay. */
   @GetMapping
-  public Mono<ResponseEntity<Object>> pending(@RequestHeader Map<String, String> headers) {
-    return guarded(
-        headers,
-        () -> Map.of("deadLetterTopic", replayer.deadLetterTopic(), "pending", replayer.pending()));
+  public Mono<ResponseEntity<Object>> pending() {
+    return Mono.fromCallable(
+            () ->
+                ResponseEntity.ok()
+                    .<Object>body(
+                        Map.of(
+                            "deadLetterTopic",
+                            replayer.deadLetterTopic(),
+                            "pending",
+                            replayer.pending())))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   /** Re-publishes up to {@code limit} dead letters to their original topic. */
   @PostMapping("/replay")
   public Mono<ResponseEntity<Object>> replay(
-      @RequestHeader Map<String, String> headers,
       @RequestParam(name = "limit", defaultValue = "1000") int limit) {
     if (limit < 1) {
       return Mono.just(
           ResponseEntity.badRequest().body(Map.of("message", "limit must be at least 1")));
     }
-    return guarded(headers, () -> replayer.replay(limit));
-  }
-
-  private Mono<ResponseEntity<Object>> guarded(
-      Map<String, String> headers, Callable<Object> action) {
-    if (!authorized(headers)) {
-      return Mono.just(
-          ResponseEntity.status(HttpStatus.FORBIDDEN)
-              .body(
-                  Map.of(
-                      "message",
-                      settings.replayEnabled()
-                          ? "missing or wrong " + settings.adminTokenHeader()
-                          : "dead-letter administration is disabled: set"
-                              + " reservas.consumer.dead-letter.admin-token")));
-    }
-    return Mono.fromCallable(action)
-        .subscribeOn(Schedulers.boundedElastic())
-        .map(body -> ResponseEntity.ok().body(body));
-  }
-
-  private boolean authorized(Map<String, String> headers) {
-    if (!settings.replayEnabled()) {
-      return false;
-    }
-    String given =
-        headers.entrySet().stream()
-            .filter(entry -> entry.getKey().equalsIgnoreCase(settings.adminTokenHeader()))
-            .map(Map.Entry::getValue)
-            .findFirst()
-            .orElse("");
-    return MessageDigest.isEqual(
-        given.getBytes(StandardCharsets.UTF_8),
-        settings.adminToken().getBytes(StandardCharsets.UTF_8));
+    return Mono.fromCallable(() -> ResponseEntity.ok().<Object>body(replayer.replay(limit)))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 }

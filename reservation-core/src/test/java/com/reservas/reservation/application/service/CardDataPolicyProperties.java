@@ -2,6 +2,7 @@ package com.reservas.reservation.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.reservas.testsupport.cards.CardNumberRenderings;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,6 +38,13 @@ class CardDataPolicyProperties {
     assertThat(CardDataPolicy.containsCardNumber("pm_" + card)).isTrue();
   }
 
+  @Property(tries = 1_000)
+  void aCardNumberIsRefusedInAnyScriptWithAnySeparators(
+      @ForAll("renderings") CardNumberRenderings.Rendering card) {
+    assertThat(CardDataPolicy.containsCardNumber(card.text())).as(card.toString()).isTrue();
+    assertThat(CardDataPolicy.containsCardNumber("card " + card.text())).isTrue();
+  }
+
   @Property
   void aCardNumberNextToAUuidIsStillFound(@ForAll("cards") String card, @ForAll long bits) {
     String key = new UUID(bits, ~bits) + "-" + card;
@@ -47,6 +55,11 @@ class CardDataPolicyProperties {
   @Provide
   Arbitrary<String> cards() {
     return Arbitraries.of(STRIPE_TEST_CARDS);
+  }
+
+  @Provide
+  Arbitrary<CardNumberRenderings.Rendering> renderings() {
+    return CardNumberRenderings.anyScript();
   }
 
   @Provide

@@ -1,6 +1,7 @@
 package com.reservas.provider.adapter.out.supplier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,17 @@ final class SupplierApiMessages {
     }
   }
 
-  record DriverBody(String firstName, String lastName) {}
+  record DriverBody(String firstName, String lastName) {
+    /** Masked (privacy module): a request body in a log line gives nobody away. */
+    @Override
+    public String toString() {
+      return "DriverBody["
+          + PersonalDataMasker.standard().maskName(firstName)
+          + " "
+          + PersonalDataMasker.standard().maskName(lastName)
+          + "]";
+    }
+  }
 
   /** {@code CancellationRequest}. */
   record CancellationBody(String requestId) {

@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.in.web;
 
 import com.reservas.reservation.application.service.ReservationCodesExhaustedException;
+import com.reservas.starter.web.ProblemWriter;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;

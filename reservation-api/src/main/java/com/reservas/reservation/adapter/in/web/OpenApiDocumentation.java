@@ -1,6 +1,6 @@
 package com.reservas.reservation.adapter.in.web;
 
-import com.reservas.reservation.adapter.in.web.security.ApiKeyAuthenticationFilter;
+import com.reservas.reservation.adapter.in.web.security.ApiKeyAuthenticationManager;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -88,7 +88,7 @@ class OpenApiDocumentation {
                 new SecurityScheme()
                     .type(SecurityScheme.Type.APIKEY)
                     .in(SecurityScheme.In.HEADER)
-                    .name(ApiKeyAuthenticationFilter.API_KEY_HEADER)
+                    .name(ApiKeyAuthenticationManager.HEADER)
                     .description(
                         "The API key of your client, issued by the operators. The local"
                             + " platform's demo key is local-demo-key."))

@@ -1,12 +1,15 @@
 package com.reservas.reservation.adapter.in.web;
 
 import com.reservas.reservation.application.port.in.FieldError;
-import java.net.URI;
+import com.reservas.reservation.domain.ReservationCode;
+import com.reservas.starter.web.ProblemDetails;
+import com.reservas.starter.web.ProblemInstance;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * RFC 9457 problem details, built the same way everywhere so clients can rely on {@code type},
@@ -14,24 +17,26 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Problems {
 
-  private static final String TYPE_BASE = "https://reservas.example/problems/";
-
   private Problems() {}
 
   public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + type));
-    problem.setTitle(title);
-    return problem;
+    return ProblemDetails.of(status, type, title, detail);
   }
 
-  public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+  /**
+   * The answer with this problem; its {@code instance} is the route template of the exchange (never
+   * the path as the client wrote it, see {@link ProblemInstance}).
+   */
+  public static ResponseEntity<ProblemDetail> response(
+      ProblemDetail problem, ServerWebExchange exchange) {
+    problem.setInstance(ProblemInstance.of(exchange));
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 
-  public static ResponseEntity<ProblemDetail> invalidInput(List<FieldError> errors) {
+  public static ResponseEntity<ProblemDetail> invalidInput(
+      List<FieldError> errors, ServerWebExchange exchange) {
     ProblemDetail problem =
         problem(
             HttpStatus.UNPROCESSABLE_CONTENT,
@@ -39,15 +44,18 @@ public final class Problems {
             "Invalid input",
             errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
     problem.setProperty("errors", errors);
-    return response(problem);
+    return response(problem, exchange);
   }
 
-  public static ResponseEntity<ProblemDetail> notFound(String code) {
+  /** 404; the code is repeated only when it is a well-formed reservation code. */
+  public static ResponseEntity<ProblemDetail> notFound(String code, ServerWebExchange exchange) {
     return response(
         problem(
             HttpStatus.NOT_FOUND,
             "not-found",
             "Reservation not found",
-            "No reservation " + (code.matches("[A-Za-z0-9]{1,16}") ? code : "with that code")));
+            "No reservation "
+                + (ReservationCode.parse(code).isPresent() ? code : "with that code")),
+        exchange);
   }
 }

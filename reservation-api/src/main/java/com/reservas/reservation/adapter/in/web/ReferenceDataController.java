@@ -2,6 +2,7 @@ package com.reservas.reservation.adapter.in.web;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import com.reservas.reservation.adapter.in.web.security.ApiKeyAuthentication;
 import com.reservas.reservation.application.port.in.ReferenceDataQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
 /** The seeded catalogue: where cars can be picked up, who rents them, and at what daily rate. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@PreAuthorize(ApiKeyAuthentication.HAS_API_CLIENT_ROLE)
 @Tag(name = "Reference data", description = "Offices, suppliers and ACRISS vehicle categories")
 class ReferenceDataController {
 

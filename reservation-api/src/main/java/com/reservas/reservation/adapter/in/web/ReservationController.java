@@ -1,7 +1,7 @@
 package com.reservas.reservation.adapter.in.web;
 
+import com.reservas.reservation.adapter.in.web.security.ApiKeyAuthentication;
 import com.reservas.reservation.adapter.in.web.security.AuthenticatedClient;
-import com.reservas.reservation.adapter.in.web.security.ClientAddresses;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancelReservationCommand;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancellationResult;
@@ -11,6 +11,7 @@ import com.reservas.reservation.application.port.in.CreateReservationUseCase;
 import com.reservas.reservation.application.port.in.FieldError;
 import com.reservas.reservation.application.port.in.GetReservationUseCase;
 import com.reservas.reservation.application.service.CardDataPolicy;
+import com.reservas.starter.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +47,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @RestController
 @RequestMapping("/api/v1/reservations")
+@PreAuthorize(ApiKeyAuthentication.HAS_API_CLIENT_ROLE)
 @Tag(name = "Reservations", description = "Create, read and cancel car reservations")
 class ReservationController {
 
@@ -151,8 +155,8 @@ class ReservationController {
                   @Schema(pattern = "^" + TRACEPARENT_FORMAT + "$", example = TRACEPARENT_EXAMPLE))
           @RequestHeader(name = "traceparent", required = false)
           String traceparent,
+      @AuthenticationPrincipal AuthenticatedClient client,
       ServerWebExchange exchange) {
-    AuthenticatedClient client = AuthenticatedClient.of(exchange);
     ReservationRequestReader.ReadResult read = reader.read(body);
     List<FieldError> structural = new ArrayList<>(read.errors());
     if (idempotencyKey != null && CardDataPolicy.containsCardNumber(idempotencyKey)) {
@@ -163,7 +167,7 @@ class ReservationController {
               "Idempotency-Key", "must be 1 to 128 of A-Z, a-z, 0-9 and . _ : ~ + / = -"));
     }
     if (structural.stream().anyMatch(e -> e.field().equals("$"))) {
-      return Mono.just(Problems.invalidInput(structural));
+      return Mono.just(Problems.invalidInput(structural, exchange));
     }
     CreateReservationCommand command =
         new CreateReservationCommand(
@@ -178,7 +182,7 @@ class ReservationController {
         .map(
             result -> {
               if (result instanceof CreateReservationResult.Invalid invalid) {
-                return Problems.invalidInput(invalid.errors());
+                return Problems.invalidInput(invalid.errors(), exchange);
               }
               if (result instanceof CreateReservationResult.Created created) {
                 ReservationView view = ReservationView.of(created.reservation());
@@ -192,14 +196,16 @@ class ReservationController {
                         HttpStatus.BAD_REQUEST,
                         violated.rule(),
                         "Business rule violated",
-                        violated.message()));
+                        violated.message()),
+                    exchange);
               }
               return Problems.response(
                   Problems.problem(
                       HttpStatus.CONFLICT,
                       "idempotency-key-reused",
                       "Idempotency key reused",
-                      "This Idempotency-Key was first used with a different request body"));
+                      "This Idempotency-Key was first used with a different request body"),
+                  exchange);
             });
   }
 
@@ -220,12 +226,12 @@ class ReservationController {
       @Parameter(description = CODE_DESCRIPTION, schema = @Schema(example = "K7P2QX9A"))
           @PathVariable
           String code,
+      @AuthenticationPrincipal AuthenticatedClient client,
       ServerWebExchange exchange) {
-    AuthenticatedClient client = AuthenticatedClient.of(exchange);
     return reading
         .find(client.id(), code, addresses.of(exchange))
         .<ResponseEntity<?>>map(r -> ResponseEntity.ok(ReservationView.of(r)))
-        .defaultIfEmpty(Problems.notFound(code));
+        .defaultIfEmpty(Problems.notFound(code, exchange));
   }
 
   @Operation(
@@ -264,11 +270,11 @@ class ReservationController {
                   @Schema(pattern = "^" + TRACEPARENT_FORMAT + "$", example = TRACEPARENT_EXAMPLE))
           @RequestHeader(name = "traceparent", required = false)
           String traceparent,
+      @AuthenticationPrincipal AuthenticatedClient client,
       ServerWebExchange exchange) {
-    AuthenticatedClient client = AuthenticatedClient.of(exchange);
     CancellationBody.Parsed parsed = CancellationBody.parse(body, json);
     if (!parsed.errors().isEmpty()) {
-      return Mono.just(Problems.invalidInput(parsed.errors()));
+      return Mono.just(Problems.invalidInput(parsed.errors(), exchange));
     }
     return cancelling
         .cancel(
@@ -287,9 +293,10 @@ class ReservationController {
                         HttpStatus.CONFLICT,
                         "not-cancellable",
                         "Reservation cannot be cancelled",
-                        refused.why()));
+                        refused.why()),
+                    exchange);
               }
-              return Problems.notFound(code);
+              return Problems.notFound(code, exchange);
             });
   }
 

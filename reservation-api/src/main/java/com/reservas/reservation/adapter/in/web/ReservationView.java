@@ -2,6 +2,7 @@ package com.reservas.reservation.adapter.in.web;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.reservation.domain.Handover;
 import com.reservas.reservation.domain.PaymentStatus;
 import com.reservas.reservation.domain.Reservation;
@@ -117,7 +118,22 @@ record ReservationView(
               pattern = "^\\+[1-9][0-9]{7,14}$",
               example = "+34600111222",
               requiredMode = REQUIRED)
-          String phone) {}
+          String phone) {
+    /** Masked (privacy module): a view in a log line or a failed assertion gives nobody away. */
+    @Override
+    public String toString() {
+      PersonalDataMasker masker = PersonalDataMasker.standard();
+      return "Customer[firstName="
+          + masker.maskName(firstName)
+          + ", lastName="
+          + masker.maskName(lastName)
+          + ", email="
+          + masker.maskEmail(email)
+          + ", phone="
+          + masker.maskPhone(phone)
+          + "]";
+    }
+  }
 
   @Schema(name = "Vehicle", description = "The ACRISS category and the supplier that rents it.")
   record Vehicle(

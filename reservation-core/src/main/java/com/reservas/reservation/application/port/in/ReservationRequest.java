@@ -1,5 +1,7 @@
 package com.reservas.reservation.application.port.in;
 
+import com.reservas.privacy.PersonalDataMasker;
+
 /**
  * A reservation request as the client sent it: every field may be missing or malformed, which is
  * why all are plain nullable strings. {@link
@@ -18,6 +20,35 @@ public record ReservationRequest(
     String dropoffOfficeCode,
     String dropoffAt,
     String paymentMethodToken) {
+
+  /** Personal data and the payment token masked (privacy module): safe in a log line. */
+  @Override
+  public String toString() {
+    PersonalDataMasker masker = PersonalDataMasker.standard();
+    return "ReservationRequest[firstName="
+        + masker.maskName(firstName)
+        + ", lastName="
+        + masker.maskName(lastName)
+        + ", email="
+        + masker.maskEmail(email)
+        + ", phone="
+        + masker.maskPhone(phone)
+        + ", categoryCode="
+        + categoryCode
+        + ", supplierCode="
+        + supplierCode
+        + ", pickupOfficeCode="
+        + pickupOfficeCode
+        + ", pickupAt="
+        + pickupAt
+        + ", dropoffOfficeCode="
+        + dropoffOfficeCode
+        + ", dropoffAt="
+        + dropoffAt
+        + ", paymentMethodToken="
+        + masker.maskToken(paymentMethodToken)
+        + "]";
+  }
 
   /** The request as one canonical string, for idempotency-key comparison. */
   public String canonicalForm() {

@@ -38,7 +38,9 @@ public record AuditRecord(
     /** An operator gave an API client a new key, replacing the old one (no reservation). */
     API_CLIENT_KEY_ROTATED("api-client.key-rotated"),
     /** An operator revoked an API client's key (no reservation). */
-    API_CLIENT_REVOKED("api-client.revoked");
+    API_CLIENT_REVOKED("api-client.revoked"),
+    /** An operator gave an API client its own quota, or took it back to the default. */
+    API_CLIENT_QUOTA_CHANGED("api-client.quota-changed");
 
     private final String code;
 

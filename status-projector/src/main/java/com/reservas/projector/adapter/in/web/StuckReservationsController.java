@@ -2,30 +2,28 @@ package com.reservas.projector.adapter.in.web;
 
 import com.reservas.reservation.application.port.in.StuckReservationsUseCase;
 import com.reservas.reservation.domain.Reservation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import com.reservas.starter.security.OperatorRole;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Operators see the reservations waiting too long, and can run the policy at once, with the admin
- * token. No personal data: code, statuses and times only.
+ * Operators see the reservations waiting too long, and can run the policy at once, with the
+ * operations credential ({@code X-Admin-Token}); the security chain decides on the routed path and
+ * the controller requires the role again itself. No personal data: code, statuses and times only.
  */
 @RestController
+@PreAuthorize(OperatorRole.HAS_OPERATIONS)
 public class StuckReservationsController {
 
   private final StuckReservationsUseCase stuck;
-  private final String adminToken;
 
-  public StuckReservationsController(StuckReservationsUseCase stuck, String adminToken) {
+  public StuckReservationsController(StuckReservationsUseCase stuck) {
     this.stuck = stuck;
-    this.adminToken = adminToken;
   }
 
   record StuckView(
@@ -37,11 +35,7 @@ public class StuckReservationsController {
       String updatedAt) {}
 
   @GetMapping("/admin/stuck-reservations")
-  Mono<ResponseEntity<List<StuckView>>> list(
-      @RequestHeader(name = "X-Admin-Token", required = false) String token) {
-    if (!authorized(token)) {
-      return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
-    }
+  Mono<ResponseEntity<List<StuckView>>> list() {
     return stuck
         .stuck()
         .map(
@@ -50,20 +44,8 @@ public class StuckReservationsController {
   }
 
   @PostMapping("/admin/stuck-reservations/resolution")
-  Mono<ResponseEntity<StuckReservationsUseCase.Resolution>> resolve(
-      @RequestHeader(name = "X-Admin-Token", required = false) String token) {
-    if (!authorized(token)) {
-      return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
-    }
+  Mono<ResponseEntity<StuckReservationsUseCase.Resolution>> resolve() {
     return stuck.resolve().map(ResponseEntity::ok);
-  }
-
-  private boolean authorized(String token) {
-    return adminToken != null
-        && !adminToken.isBlank()
-        && token != null
-        && MessageDigest.isEqual(
-            adminToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   private static StuckView view(Reservation r) {

@@ -10,15 +10,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Operators ({@code X-Admin-Token}) read the audit log of a reservation. */
+/**
+ * Operators read the audit log of a reservation, with the key-administration or the operations
+ * credential ({@code X-Admin-Token}).
+ */
 @RestController
 @RequestMapping(path = "/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@PreAuthorize("hasAnyRole('KEY_ADMINISTRATION', 'OPERATIONS')")
 @Tag(name = "Operators: audit log", description = "Who did what to a reservation")
 class AuditLogController {
 
@@ -52,11 +58,12 @@ class AuditLogController {
       description = "Every create, read, cancellation and status change, with actor and address.")
   @GetMapping
   Mono<ResponseEntity<?>> ofReservation(
-      @RequestParam(name = "reservation", required = false) String code) {
+      @RequestParam(name = "reservation", required = false) String code,
+      ServerWebExchange exchange) {
     if (ReservationCode.parse(code).isEmpty()) {
       return Mono.just(
           Problems.invalidInput(
-              List.of(new FieldError("reservation", "must be a reservation code"))));
+              List.of(new FieldError("reservation", "must be a reservation code")), exchange));
     }
     return query
         .ofReservation(code)

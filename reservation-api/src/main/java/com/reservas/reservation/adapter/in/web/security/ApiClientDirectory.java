@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Looks API clients up by key hash, with a short cache so authentication costs no query on most
- * requests; a revoked key stops working within the cache's lifetime.
+ * requests; a revoked key or a changed quota takes effect within the cache's lifetime (at once on
+ * the instance that changed it).
  */
 public final class ApiClientDirectory {
 
@@ -27,13 +28,27 @@ public final class ApiClientDirectory {
 
   private record Cached(AuthenticatedClient client, Instant until) {}
 
-  /** What operators see of a client: never its key, nor the key's hash. */
-  public record ClientSummary(String id, String name, boolean revoked, Instant createdAt) {}
+  /**
+   * What operators see of a client: never its key, nor the key's hash; its quota as it applies (its
+   * own or the default, {@code defaultQuota} saying which).
+   */
+  public record ClientSummary(
+      String id,
+      String name,
+      boolean revoked,
+      Instant createdAt,
+      int creationsPerSecond,
+      int readsPerSecond,
+      boolean defaultQuota) {}
 
-  public ApiClientDirectory(DatabaseClient db, Clock clock, Duration cacheFor) {
+  private final ClientQuota defaultQuota;
+
+  public ApiClientDirectory(
+      DatabaseClient db, Clock clock, Duration cacheFor, ClientQuota defaultQuota) {
     this.db = db;
     this.clock = clock;
     this.cacheFor = cacheFor;
+    this.defaultQuota = defaultQuota;
   }
 
   /** The active (not revoked) client with this key hash; empty when unknown or revoked. */
@@ -43,22 +58,36 @@ public final class ApiClientDirectory {
     if (cached != null && cached.until().isAfter(now)) {
       return Mono.justOrEmpty(cached.client());
     }
-    return db.sql("SELECT id, name FROM api_client WHERE key_hash = :hash AND revoked = FALSE")
+    return db.sql(
+            """
+            SELECT id, name, creations_per_second, reads_per_second FROM api_client
+            WHERE key_hash = :hash AND revoked = FALSE
+            """)
         .bind("hash", keyHash)
         .map(
             row ->
-                new AuthenticatedClient(row.get("id", String.class), row.get("name", String.class)))
+                new AuthenticatedClient(
+                    row.get("id", String.class),
+                    row.get("name", String.class),
+                    ClientQuota.of(
+                        row.get("creations_per_second", Integer.class),
+                        row.get("reads_per_second", Integer.class),
+                        defaultQuota)))
         .one()
         .doOnNext(client -> remember(keyHash, client, now));
   }
 
-  /** Creates the client or rotates its key; used for seeding and by operators. */
-  public Mono<Void> register(String id, String name, String keyHash) {
+  /**
+   * Creates a demo client of the local run if it does not exist yet, and otherwise leaves it as it
+   * is: an operator's revocation or new key outlives a restart (the local profile seeds clients
+   * with published keys; see {@link SecurityProperties#seedClients()}).
+   */
+  public Mono<Void> seed(String id, String name, String keyHash) {
     return db.sql(
             """
             INSERT INTO api_client (id, name, key_hash, revoked, created_at)
             VALUES (:id, :name, :hash, FALSE, :now)
-            ON DUPLICATE KEY UPDATE name = VALUES(name), key_hash = VALUES(key_hash), revoked = FALSE
+            ON DUPLICATE KEY UPDATE id = id
             """)
         .bind("id", id)
         .bind("name", name)
@@ -101,15 +130,68 @@ public final class ApiClientDirectory {
 
   /** Every client, oldest first. */
   public Flux<ClientSummary> list() {
-    return db.sql("SELECT id, name, revoked, created_at FROM api_client ORDER BY created_at, id")
+    return db.sql(
+            """
+            SELECT id, name, revoked, created_at, creations_per_second, reads_per_second
+            FROM api_client ORDER BY created_at, id
+            """)
         .map(
-            row ->
-                new ClientSummary(
-                    row.get("id", String.class),
-                    row.get("name", String.class),
-                    Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
-                    row.get("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+            row -> {
+              Integer creations = row.get("creations_per_second", Integer.class);
+              Integer reads = row.get("reads_per_second", Integer.class);
+              ClientQuota quota = ClientQuota.of(creations, reads, defaultQuota);
+              return new ClientSummary(
+                  row.get("id", String.class),
+                  row.get("name", String.class),
+                  Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
+                  row.get("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                  quota.creationsPerSecond(),
+                  quota.readsPerSecond(),
+                  creations == null && reads == null);
+            })
         .all();
+  }
+
+  /**
+   * Gives a client its own quota ({@code null} for either part: back to the default): at once on
+   * this instance, within the cache lifetime on the others. Emits {@code false} for an unknown
+   * client.
+   */
+  public Mono<Boolean> setQuota(String id, Integer creationsPerSecond, Integer readsPerSecond) {
+    var spec =
+        db.sql(
+                """
+                UPDATE api_client
+                SET creations_per_second = :creations, reads_per_second = :reads
+                WHERE id = :id
+                """)
+            .bind("id", id);
+    spec =
+        creationsPerSecond == null
+            ? spec.bindNull("creations", Integer.class)
+            : spec.bind("creations", creationsPerSecond);
+    spec =
+        readsPerSecond == null
+            ? spec.bindNull("reads", Integer.class)
+            : spec.bind("reads", readsPerSecond);
+    // An update that changes nothing may count no rows: then the client's existence decides.
+    return spec.fetch()
+        .rowsUpdated()
+        .flatMap(rows -> rows > 0 ? Mono.just(true) : exists(id))
+        .doOnSuccess(done -> cache.clear());
+  }
+
+  private Mono<Boolean> exists(String id) {
+    return db.sql("SELECT COUNT(*) AS n FROM api_client WHERE id = :id")
+        .bind("id", id)
+        .map(row -> row.get("n", Long.class))
+        .one()
+        .map(count -> count > 0);
+  }
+
+  /** The quota of a client without one of its own. */
+  public ClientQuota defaultQuota() {
+    return defaultQuota;
   }
 
   /** Revokes the client's key at once in this instance, within the cache lifetime elsewhere. */

@@ -10,25 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Authentication settings.
+ * API-key settings (operator credentials are {@code reservas.operator.*}, see the service starter).
  *
  * @param apiKeyPepper the server secret API keys are hashed under (16+ characters; from the
  *     environment in production)
- * @param adminToken the token operator endpoints require in {@code X-Admin-Token}; empty disables
- *     them
  * @param clientCache how long an authenticated key is trusted without a query
- * @param seedClients clients created (or re-keyed) at start-up, e.g. the local demo client
- * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed;
- *     empty (the default) means the peer's address is the client's
+ * @param seedClients demo clients with published keys, created at start-up when they do not exist
+ *     (never re-keyed or un-revoked); only the {@code local} profile may have them, any other
+ *     refuses to start with them
  */
 @Validated
 @ConfigurationProperties("reservas.security")
 public record SecurityProperties(
     @NotBlank @Size(min = 16) String apiKeyPepper,
-    @DefaultValue("") String adminToken,
     @DefaultValue("30s") Duration clientCache,
-    @DefaultValue List<@Valid SeedClient> seedClients,
-    @DefaultValue List<@NotBlank String> trustedProxies) {
+    @DefaultValue List<@Valid SeedClient> seedClients) {
 
   /** A client to create at start-up with a known key. */
   public record SeedClient(@NotBlank String id, @NotBlank String name, @NotBlank String apiKey) {}
