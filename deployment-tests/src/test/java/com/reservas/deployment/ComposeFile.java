@@ -34,7 +34,12 @@ final class ComposeFile {
   }
 
   static ComposeFile load() {
-    Map<String, Object> raw = Yamls.loadMap(Repository.path("docker-compose.yml"));
+    return load("docker-compose.yml");
+  }
+
+  /** A compose file of the repository, e.g. an override file used with {@code -f}. */
+  static ComposeFile load(String path) {
+    Map<String, Object> raw = Yamls.loadMap(Repository.path(path));
     List<Variable> variables = new ArrayList<>();
     Map<String, Object> interpolated = Yamls.map(interpolate(Yamls.deepCopy(raw), variables));
     return new ComposeFile(raw, interpolated, variables);

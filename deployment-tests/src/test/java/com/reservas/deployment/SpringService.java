@@ -26,7 +26,11 @@ enum SpringService {
           new VerifiedProperty(
               "reservas.relay.database.password",
               "outbox-relay/src/main/java/com/reservas/relay/config/RelayProperties.java",
-              "@NotNull @DefaultValue(\"\") String password"))),
+              "@NotNull @DefaultValue(\"\") String password"),
+          // Debezium properties passed as they are (deploy/compose/secure-transport.yml).
+          VerifiedProperty.debezium("database.ssl.mode"),
+          VerifiedProperty.debezium("database.ssl.truststore"),
+          VerifiedProperty.debezium("database.ssl.truststore.password"))),
   PAYMENT_CONSUMER(
       "payment-consumer",
       "com.reservas.payment.PaymentConsumerApplication",
@@ -92,6 +96,13 @@ enum SpringService {
           "consumer-support/src/main/java/com/reservas/consumer/support/"
               + "ConsumerSupportAutoConfiguration.java",
           "SchemaRegistries.URL_CONFIG");
+    }
+
+    static VerifiedProperty debezium(String debeziumProperty) {
+      return new VerifiedProperty(
+          "reservas.relay.engine.debezium." + debeziumProperty,
+          "outbox-relay/src/main/java/com/reservas/relay/config/RelayProperties.java",
+          "@NotNull @DefaultValue Map<String, String> debezium");
     }
 
     static VerifiedProperty bootStandard(String name) {

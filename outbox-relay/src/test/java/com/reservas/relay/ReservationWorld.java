@@ -20,6 +20,7 @@ import com.reservas.schemas.Topics;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.serde.EventCodec;
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -83,8 +84,9 @@ final class ReservationWorld implements AutoCloseable {
             TransactionalOperator.create(new R2dbcTransactionManager(pool)));
     // created_at from the real clock: the relay's lag metric reads it.
     ReservationEventOutbox adapter =
-        new R2dbcReservationEventOutbox(new OutboxWriter(db, Clock.systemUTC(), false), codec);
-    ReservationEventAvroMapper mapper = new ReservationEventAvroMapper();
+        new R2dbcReservationEventOutbox(
+            new OutboxWriter(db, Clock.systemUTC(), false), codec, TestTokenSeal.SEAL);
+    ReservationEventAvroMapper mapper = new ReservationEventAvroMapper(TestTokenSeal.SEAL);
     ReservationEventOutbox recording =
         (event, traceparent) -> {
           encoded.put(

@@ -1,14 +1,17 @@
 package com.reservas.payment;
 
+import com.reservas.starter.seal.TokenSealConfiguration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 /**
  * The payment consumer: reads reservation events, authorizes, captures, voids and refunds with
  * Stripe, publishes the outcomes to {@code payments.events}. See the module README.
  */
 @SpringBootApplication
+@Import(TokenSealConfiguration.class)
 public class PaymentConsumerApplication {
 
   /** Avro refuses to instantiate generated classes from packages it was not told to trust. */

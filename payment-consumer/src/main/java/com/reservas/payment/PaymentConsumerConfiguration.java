@@ -9,6 +9,7 @@ import com.reservas.payment.application.port.in.HandleReservationEventUseCase;
 import com.reservas.payment.application.port.out.PaymentGateway;
 import com.reservas.payment.application.port.out.PaymentOutcomePort;
 import com.reservas.payment.application.service.PaymentService;
+import com.reservas.schemas.seal.TokenSeal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +40,8 @@ public class PaymentConsumerConfiguration {
   }
 
   @Bean
-  ReservationEventsListener reservationEventsListener(HandleReservationEventUseCase useCase) {
-    return new ReservationEventsListener(useCase);
+  ReservationEventsListener reservationEventsListener(
+      HandleReservationEventUseCase useCase, TokenSeal tokenSeal) {
+    return new ReservationEventsListener(useCase, tokenSeal);
   }
 }

@@ -79,20 +79,13 @@ public final class ReservationEvents {
         .setStatus(status)
         .setPaymentStatus(paymentStatus)
         .setSupplierStatus(supplierStatus)
-        .setCustomer(
-            Customer.newBuilder()
-                .setFirstName("Ana")
-                .setLastName("García Núñez")
-                .setEmail("ana@example.com")
-                .setPhone("+34600111222")
-                .build())
+        .setCustomer(Customer.newBuilder().setFirstName("Ana").setLastName("García Núñez").build())
         .setVehicle(Vehicle.newBuilder().setCategoryCode("CDAR").setSupplierCode("IBERCAR").build())
         .setPickup(
             stop(officeCode, Reservations.PICKUP.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
         .setDropoff(
             stop(officeCode, Reservations.DROPOFF.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
         .setPrice(Price.newBuilder().setAmount("412.00").setCurrency("EUR").build())
-        .setPaymentMethodToken("pm_card_visa")
         .setPaymentIntentId("pi_3Q" + code)
         .setSupplierBookingReference(bookingReference)
         .setCancellationReason(null)

@@ -75,7 +75,8 @@ class SchemaConventionsTest {
             "Customer.lastName",
             "Customer.email",
             "Customer.phone",
-            "ReservationSnapshot.paymentMethodToken");
+            "ReservationSnapshot.paymentMethodToken",
+            "ReservationSnapshot.sealedPaymentMethodToken");
   }
 
   @Test

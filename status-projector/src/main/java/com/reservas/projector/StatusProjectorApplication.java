@@ -1,6 +1,7 @@
 package com.reservas.projector;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.starter.seal.TokenSealConfiguration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,7 +9,11 @@ import org.springframework.context.annotation.Import;
 
 /** The status projector: outcomes in, reservation transitions (and their next events) out. */
 @SpringBootApplication
-@Import({ReservationPersistenceConfiguration.class, StatusProjectorConfiguration.class})
+@Import({
+  ReservationPersistenceConfiguration.class,
+  TokenSealConfiguration.class,
+  StatusProjectorConfiguration.class
+})
 public class StatusProjectorApplication {
 
   /** Its configuration file is {@code status-projector.yml}, so services can share one JVM. */

@@ -10,6 +10,7 @@ import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.serde.AvroEventSerializer;
 import com.reservas.stripe.standin.StripeStandIn;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "reservas.operator.operations-token=" + PaymentConsumerIntegrationTest.OPERATIONS_TOKEN,
       "reservas.operator.metrics-token=" + PaymentConsumerIntegrationTest.METRICS_TOKEN,
       "reservas.stripe.secret-key=sk_test_local",
+      TestTokenSeal.PROPERTY,
       "reservas.stripe.connect-timeout=500ms",
       "reservas.stripe.read-timeout=300ms",
       "resilience4j.timelimiter.instances.stripe.timeout-duration=500ms",

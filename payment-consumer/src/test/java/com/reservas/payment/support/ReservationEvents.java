@@ -9,6 +9,7 @@ import com.reservas.schemas.avro.ReservationSnapshot;
 import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.avro.Stop;
 import com.reservas.schemas.avro.Vehicle;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -89,20 +90,14 @@ public final class ReservationEvents {
         .setStatus(status)
         .setPaymentStatus(paymentStatus)
         .setSupplierStatus("PENDING")
-        .setCustomer(
-            Customer.newBuilder()
-                .setFirstName("Ana")
-                .setLastName("García Núñez")
-                .setEmail("ana@example.com")
-                .setPhone("+34600111222")
-                .build())
+        .setCustomer(Customer.newBuilder().setFirstName("Ana").setLastName("García Núñez").build())
         .setVehicle(Vehicle.newBuilder().setCategoryCode("CDAR").setSupplierCode("IBERCAR").build())
         .setPickup(
             Stop.newBuilder().setOfficeCode("MAD-AIRPORT").setAt("2027-03-10T09:30:00").build())
         .setDropoff(
             Stop.newBuilder().setOfficeCode("BCN-AIRPORT").setAt("2027-03-14T18:00:00").build())
         .setPrice(Price.newBuilder().setAmount(amount).setCurrency(currency).build())
-        .setPaymentMethodToken(token)
+        .setSealedPaymentMethodToken(token == null ? null : TestTokenSeal.SEAL.seal(code, token))
         .setPaymentIntentId(paymentIntentId)
         .setVersion(version)
         .setCreatedAt(now())

@@ -1,6 +1,7 @@
 package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.starter.seal.TokenSealConfiguration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(scanBasePackages = "com.reservas.reservation.adapter.in.web")
 @Import({
   ReservationPersistenceConfiguration.class,
+  TokenSealConfiguration.class,
   ReservationApiConfiguration.class,
   ApiSecurityConfiguration.class
 })

@@ -34,12 +34,7 @@ public final class Reservations {
                 .setPaymentStatus("PENDING")
                 .setSupplierStatus("PENDING")
                 .setCustomer(
-                    Customer.newBuilder()
-                        .setFirstName("Ana")
-                        .setLastName("García Núñez")
-                        .setEmail("ana@example.com")
-                        .setPhone("+34600111222")
-                        .build())
+                    Customer.newBuilder().setFirstName("Ana").setLastName("García Núñez").build())
                 .setVehicle(
                     Vehicle.newBuilder().setCategoryCode("CDAR").setSupplierCode("IBERCAR").build())
                 .setPickup(
@@ -53,7 +48,6 @@ public final class Reservations {
                         .setAt("2027-03-14T18:00:00")
                         .build())
                 .setPrice(Price.newBuilder().setAmount("412.00").setCurrency("EUR").build())
-                .setPaymentMethodToken("pm_card_visa")
                 .setVersion(1)
                 .setCreatedAt(now)
                 .setUpdatedAt(now)

@@ -14,6 +14,8 @@ import com.reservas.schemas.avro.ReservationCancelled;
 import com.reservas.schemas.avro.ReservationCreated;
 import com.reservas.schemas.avro.ReservationSnapshot;
 import com.reservas.schemas.avro.ReservationStatusChanged;
+import com.reservas.schemas.seal.TokenSeal;
+import com.reservas.schemas.seal.TokenSealException;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,10 +34,12 @@ public class ReservationEventsListener {
   private static final Logger log = LoggerFactory.getLogger(ReservationEventsListener.class);
 
   private final HandleReservationEventUseCase useCase;
+  private final TokenSeal tokenSeal;
 
-  /** A listener handing events to {@code useCase}. */
-  public ReservationEventsListener(HandleReservationEventUseCase useCase) {
+  /** A listener handing events to {@code useCase}, opening sealed tokens with {@code tokenSeal}. */
+  public ReservationEventsListener(HandleReservationEventUseCase useCase, TokenSeal tokenSeal) {
     this.useCase = useCase;
+    this.tokenSeal = tokenSeal;
   }
 
   /** Handles one record. */
@@ -50,9 +54,9 @@ public class ReservationEventsListener {
       log.debug("Ignoring {} {} for {}", event.eventType(), event.eventId(), event.key());
       return;
     }
-    ReservationPayment reservation = toDomain(snapshot.get());
     EventContext source = new EventContext(event.eventId(), event.eventType(), event.traceparent());
     try {
+      ReservationPayment reservation = toDomain(snapshot.get());
       HandlingResult result = useCase.handle(new ReservationEvent(source, reservation));
       log.debug(
           "{} {} for {} from {}: {} → {}",
@@ -62,7 +66,9 @@ public class ReservationEventsListener {
           record.topic(),
           result.decision().reason(),
           result.outcomes());
-    } catch (InvalidReservationEventException | PaymentOperationRejectedException e) {
+    } catch (InvalidReservationEventException
+        | PaymentOperationRejectedException
+        | TokenSealException e) {
       throw new NonRetryableEventException(e.getMessage(), e);
     }
   }
@@ -80,14 +86,25 @@ public class ReservationEventsListener {
     return Optional.empty();
   }
 
-  static ReservationPayment toDomain(ReservationSnapshot snapshot) {
+  ReservationPayment toDomain(ReservationSnapshot snapshot) {
     return new ReservationPayment(
         snapshot.getCode(),
         snapshot.getStatus(),
         snapshot.getPaymentStatus(),
         snapshot.getPrice().getAmount(),
         snapshot.getPrice().getCurrency(),
-        snapshot.getPaymentMethodToken(),
+        paymentMethodToken(snapshot),
         snapshot.getPaymentIntentId());
+  }
+
+  /**
+   * The token, opened from its seal; events written before the seal existed (v1, still in the topic
+   * during an upgrade) carry it in the clear.
+   */
+  private String paymentMethodToken(ReservationSnapshot snapshot) {
+    String sealed = snapshot.getSealedPaymentMethodToken();
+    return sealed == null
+        ? snapshot.getPaymentMethodToken()
+        : tokenSeal.open(snapshot.getCode(), sealed);
   }
 }

@@ -3,6 +3,7 @@ package com.reservas.reservation.adapter.out.persistence;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
 import com.reservas.reservation.domain.ReservationEvent;
 import com.reservas.schemas.Topics;
+import com.reservas.schemas.seal.TokenSeal;
 import com.reservas.schemas.serde.EventCodec;
 import org.apache.avro.specific.SpecificRecord;
 import reactor.core.publisher.Mono;
@@ -17,11 +18,12 @@ public final class R2dbcReservationEventOutbox implements ReservationEventOutbox
 
   private final OutboxWriter writer;
   private final EventCodec codec;
-  private final ReservationEventAvroMapper mapper = new ReservationEventAvroMapper();
+  private final ReservationEventAvroMapper mapper;
 
-  public R2dbcReservationEventOutbox(OutboxWriter writer, EventCodec codec) {
+  public R2dbcReservationEventOutbox(OutboxWriter writer, EventCodec codec, TokenSeal tokenSeal) {
     this.writer = writer;
     this.codec = codec;
+    this.mapper = new ReservationEventAvroMapper(tokenSeal);
   }
 
   @Override

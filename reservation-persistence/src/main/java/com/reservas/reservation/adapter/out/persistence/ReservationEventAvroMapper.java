@@ -12,12 +12,22 @@ import com.reservas.schemas.avro.ReservationSnapshot;
 import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.avro.Stop;
 import com.reservas.schemas.avro.Vehicle;
+import com.reservas.schemas.seal.TokenSeal;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Turns domain reservation events into their published Avro contract (topic reservations.events).
+ * Every subscriber of the topic reads every field, so the snapshot carries only what subscribers
+ * need: the driver's name but no contact details, and the payment-method token sealed for the
+ * payment consumer alone.
  */
 public final class ReservationEventAvroMapper {
+
+  private final TokenSeal tokenSeal;
+
+  public ReservationEventAvroMapper(TokenSeal tokenSeal) {
+    this.tokenSeal = tokenSeal;
+  }
 
   /** The Avro record of the event, stamped with its id, type, time and trace context. */
   public SpecificRecord toAvro(ReservationEvent event, String traceparent) {
@@ -54,7 +64,7 @@ public final class ReservationEventAvroMapper {
         .build();
   }
 
-  static ReservationSnapshot snapshot(Reservation r) {
+  ReservationSnapshot snapshot(Reservation r) {
     var customer = r.details().customer();
     return ReservationSnapshot.newBuilder()
         .setCode(r.code().value())
@@ -66,8 +76,6 @@ public final class ReservationEventAvroMapper {
             Customer.newBuilder()
                 .setFirstName(customer.firstName())
                 .setLastName(customer.lastName())
-                .setEmail(customer.email())
-                .setPhone(customer.phone())
                 .build())
         .setVehicle(
             Vehicle.newBuilder()
@@ -81,7 +89,8 @@ public final class ReservationEventAvroMapper {
                 .setAmount(r.price().amountText())
                 .setCurrency(r.price().currency())
                 .build())
-        .setPaymentMethodToken(r.details().paymentMethodToken())
+        .setSealedPaymentMethodToken(
+            tokenSeal.seal(r.code().value(), r.details().paymentMethodToken()))
         .setPaymentIntentId(r.paymentIntentId())
         .setSupplierBookingReference(r.supplierBookingReference())
         .setCancellationReason(r.cancellationReason())

@@ -3,6 +3,7 @@ package com.reservas.reservation.adapter.out.persistence;
 import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
 import com.reservas.schemas.Topics;
 import com.reservas.schemas.registry.SchemaRegistries;
+import com.reservas.schemas.seal.TokenSeal;
 import com.reservas.schemas.serde.EventCodec;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +94,9 @@ public class ReservationPersistenceConfiguration {
   }
 
   @Bean
-  R2dbcReservationEventOutbox reservationEventOutbox(OutboxWriter writer, EventCodec codec) {
-    return new R2dbcReservationEventOutbox(writer, codec);
+  R2dbcReservationEventOutbox reservationEventOutbox(
+      OutboxWriter writer, EventCodec codec, TokenSeal tokenSeal) {
+    return new R2dbcReservationEventOutbox(writer, codec, tokenSeal);
   }
 
   @Bean

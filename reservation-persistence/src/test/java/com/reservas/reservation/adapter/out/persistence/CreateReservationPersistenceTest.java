@@ -13,6 +13,9 @@ import com.reservas.reservation.domain.ReservationCode;
 import com.reservas.reservation.domain.ReservationStatus;
 import com.reservas.reservation.domain.SupplierStatus;
 import com.reservas.schemas.avro.ReservationCreated;
+import com.reservas.schemas.avro.ReservationSnapshot;
+import com.reservas.testsupport.seal.TestTokenSeal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +64,33 @@ class CreateReservationPersistenceTest {
       assertThat(event.getReservation().getPrice().getAmount()).isEqualTo("412.00");
       assertThat(event.getMetadata().getEventType()).isEqualTo("ReservationCreated");
       assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void theEventCarriesTheDriversNameButNoContactDetailsAndTheTokenSealedForThePaymentConsumer()
+      throws Exception {
+    Reservation stored = created(fixture.creating().create(command(Optional.empty())).block());
+
+    try (Connection c = fixture.database.connect();
+        PreparedStatement s = c.prepareStatement("SELECT payload FROM outbox_event")) {
+      ResultSet rs = s.executeQuery();
+      assertThat(rs.next()).isTrue();
+      byte[] payload = rs.getBytes("payload");
+      // What Kafka, every subscriber, every retry and dead-letter copy and the binlog carry.
+      assertThat(new String(payload, StandardCharsets.ISO_8859_1))
+          .contains("Ana")
+          .doesNotContain("ana@example.com", "+34600111222", "pm_card_visa");
+      ReservationSnapshot snapshot =
+          ((ReservationCreated) fixture.codec.decode(payload)).getReservation();
+      assertThat(snapshot.getCustomer().getLastName()).isEqualTo("García Núñez");
+      assertThat(snapshot.getCustomer().getEmail()).isNull();
+      assertThat(snapshot.getCustomer().getPhone()).isNull();
+      assertThat(snapshot.getPaymentMethodToken()).isNull();
+      assertThat(
+              TestTokenSeal.SEAL.open(
+                  stored.code().value(), snapshot.getSealedPaymentMethodToken()))
+          .isEqualTo("pm_card_visa");
     }
   }
 
@@ -209,7 +239,7 @@ class CreateReservationPersistenceTest {
   void outboxRowsAreDeletedInTheirOwnTransactionWhenNotKept() {
     var deleting =
         new R2dbcReservationEventOutbox(
-            new OutboxWriter(fixture.db, fixture.clock, false), fixture.codec);
+            new OutboxWriter(fixture.db, fixture.clock, false), fixture.codec, TestTokenSeal.SEAL);
 
     fixture
         .creating(

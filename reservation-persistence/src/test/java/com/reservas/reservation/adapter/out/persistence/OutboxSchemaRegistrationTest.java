@@ -7,6 +7,7 @@ import com.reservas.schemas.Topics;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.registry.SchemaRegistry;
 import com.reservas.schemas.serde.EventCodec;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +29,9 @@ class OutboxSchemaRegistrationTest {
     CallingThreads registry = new CallingThreads();
     R2dbcReservationEventOutbox outbox =
         new R2dbcReservationEventOutbox(
-            new OutboxWriter(fixture.db, fixture.clock, true), new EventCodec(registry));
+            new OutboxWriter(fixture.db, fixture.clock, true),
+            new EventCodec(registry),
+            TestTokenSeal.SEAL);
 
     CreateReservationPersistenceTest.created(
         fixture
@@ -50,7 +53,8 @@ class OutboxSchemaRegistrationTest {
     codec.registerSchemasOf(Topics.RESERVATIONS);
     int registrations = registry.threads.size();
     R2dbcReservationEventOutbox outbox =
-        new R2dbcReservationEventOutbox(new OutboxWriter(fixture.db, fixture.clock, true), codec);
+        new R2dbcReservationEventOutbox(
+            new OutboxWriter(fixture.db, fixture.clock, true), codec, TestTokenSeal.SEAL);
     CreateReservationPersistenceTest.created(
         fixture
             .creating(new SecureRandomReservationCodes(), outbox)

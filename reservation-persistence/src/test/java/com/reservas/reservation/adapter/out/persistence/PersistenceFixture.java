@@ -12,6 +12,7 @@ import com.reservas.reservation.application.service.TransitionWriter;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.serde.EventCodec;
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -61,7 +62,9 @@ final class PersistenceFixture {
     transactions =
         new ReactiveTransactionRunner(
             TransactionalOperator.create(new R2dbcTransactionManager(connections)));
-    outbox = new R2dbcReservationEventOutbox(new OutboxWriter(db, clock, true), codec);
+    outbox =
+        new R2dbcReservationEventOutbox(
+            new OutboxWriter(db, clock, true), codec, TestTokenSeal.SEAL);
   }
 
   /**
