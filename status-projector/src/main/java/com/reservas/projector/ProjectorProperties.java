@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param groupId the consumer group, also the inbox's consumer name
  * @param retryMaxInterval the longest pause between retries of a failing outcome (retries never
  *     stop: a database outage pauses the projector, it does not skip events)
+ * @param deadLetterPartitions partitions of each dead-letter topic the projector creates
  * @param stuck the stuck-reservation policy
  */
 @Validated
@@ -23,7 +25,18 @@ public record ProjectorProperties(
     @DefaultValue("payments.events") @NotBlank String paymentsTopic,
     @DefaultValue("suppliers.events") @NotBlank String suppliersTopic,
     @DefaultValue("30s") Duration retryMaxInterval,
+    @DefaultValue("3") @Min(1) int deadLetterPartitions,
     @DefaultValue @Valid Stuck stuck) {
+
+  /** Where records of {@code topic} that can never be applied go: {@code <topic>-<group>-dlt}. */
+  public String deadLetterTopic(String topic) {
+    return topic + "-" + groupId + "-dlt";
+  }
+
+  /** The dead-letter topics of both input topics. */
+  public List<String> deadLetterTopics() {
+    return List.of(deadLetterTopic(paymentsTopic), deadLetterTopic(suppliersTopic));
+  }
 
   /**
    * @param remindAfter silence after which the reservation's request is repeated

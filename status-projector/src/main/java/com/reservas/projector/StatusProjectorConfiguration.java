@@ -3,6 +3,7 @@ package com.reservas.projector;
 import com.reservas.consumer.support.kafka.EventValueSerializer;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.projector.adapter.in.kafka.OutcomeListener;
+import com.reservas.projector.adapter.in.kafka.UnknownOutcomeException;
 import com.reservas.projector.adapter.in.web.StuckReservationsController;
 import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
@@ -19,7 +20,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -110,9 +115,25 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   }
 
   /**
+   * The dead-letter topics, created at start like the consumers' retry and dead-letter topics
+   * (brokers do not auto-create topics): a dead-letter send to a missing topic fails, and the
+   * record it was meant to set aside would block its partition for good.
+   */
+  @Bean
+  KafkaAdmin.NewTopics deadLetterTopics(ProjectorProperties properties) {
+    return new KafkaAdmin.NewTopics(
+        properties.deadLetterTopics().stream()
+            .map(
+                topic ->
+                    TopicBuilder.name(topic).partitions(properties.deadLetterPartitions()).build())
+            .toArray(NewTopic[]::new));
+  }
+
+  /**
    * Failures are retried in place with growing pauses and no limit: order per reservation is kept
    * and a database outage loses nothing. Only records that can never be processed (undecodable,
-   * unknown type) go to {@code <topic>-status-projector-dlt}.
+   * unknown type, invalid content) go to {@code <topic>-status-projector-dlt} at once, so the
+   * reservations after them on the partition keep flowing.
    */
   @Bean
   DefaultErrorHandler outcomeErrorHandler(KafkaProperties kafka, ProjectorProperties properties) {
@@ -126,9 +147,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
     DeadLetterPublishingRecoverer deadLetters =
         new DeadLetterPublishingRecoverer(
             template,
-            (record, error) ->
-                new org.apache.kafka.common.TopicPartition(
-                    record.topic() + "-" + properties.groupId() + "-dlt", -1));
+            (record, error) -> new TopicPartition(properties.deadLetterTopic(record.topic()), -1));
     // Unlimited attempts (a plain ExponentialBackOff never gives up);
     // ExponentialBackOffWithMaxRetries
     // would precompute its total elapsed time over Integer.MAX_VALUE steps on every setter.
@@ -136,7 +155,10 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
     handler.addNotRetryableExceptions(
-        DeserializationException.class, IllegalArgumentException.class, NullPointerException.class);
+        DeserializationException.class,
+        UnknownOutcomeException.class,
+        IllegalArgumentException.class,
+        NullPointerException.class);
     return handler;
   }
 

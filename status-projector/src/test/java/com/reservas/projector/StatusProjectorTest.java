@@ -30,6 +30,7 @@ import com.reservas.testsupport.TestDatabase;
 import com.reservas.testsupport.http.OperatorSurface;
 import com.reservas.testsupport.http.OperatorSurface.Route;
 import com.reservas.testsupport.http.RawHttp;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,9 +42,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +75,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
     partitions = 2,
     topics = {"payments.events", "suppliers.events"},
+    // as in production: a topic nobody created does not exist
+    brokerProperties = "auto.create.topics.enable=false",
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class StatusProjectorTest {
 
@@ -220,6 +229,26 @@ class StatusProjectorTest {
             ReservationStatus.SUPPLIER_CONFIRMED);
   }
 
+  @Test
+  void recordsThatCanNeverBeAppliedAreDeadLetteredAndTheReservationBehindThemStillSettles() {
+    String code = newReservation();
+    byte[] notAnOutcome = outboxPayload(code); // a ReservationCreated, valid Avro, no outcome
+
+    // Same key, so the same partition: in front of the reservation's outcome.
+    sendBytes("payments.events", code, "not an event".getBytes(StandardCharsets.UTF_8));
+    sendBytes("payments.events", code, notAnOutcome);
+    send("payments.events", code, started(code, Instant.now()));
+
+    awaitState(code, r -> r.status() == ReservationStatus.PAYMENT_IN_PROGRESS);
+    List<ConsumerRecord<String, byte[]>> deadLetters =
+        records("payments.events-status-projector-dlt", 2);
+    assertThat(deadLetters).extracting(ConsumerRecord::key).containsOnly(code);
+    assertThat(deadLetters.get(0).value())
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("not an event");
+    assertThat(deadLetters.get(1).value()).isEqualTo(notAnOutcome);
+  }
+
   private Reservation awaitState(String code, java.util.function.Predicate<Reservation> done) {
     return await()
         .atMost(Duration.ofSeconds(30))
@@ -332,6 +361,58 @@ class StatusProjectorTest {
         .setReservationCode(code)
         .setPaymentIntentId("pi_" + code)
         .build();
+  }
+
+  private void sendBytes(String topic, String code, byte[] value) {
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(topic, code, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first {@code count} records of {@code topic}, waiting for them. */
+  private List<ConsumerRecord<String, byte[]>> records(String topic, int count) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+              });
+      return records;
+    }
+  }
+
+  private byte[] outboxPayload(String code) {
+    try (Connection c = DATABASE.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT payload FROM outbox_event WHERE aggregate_id = ? ORDER BY created_at")) {
+      s.setString(1, code);
+      ResultSet rs = s.executeQuery();
+      rs.next();
+      return rs.getBytes(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<String> eventTypesInOutbox(String code) {

@@ -1,7 +1,7 @@
 package com.reservas.projector.adapter.in.kafka;
 
 /** An event type on an outcome topic that this projector does not know: not retried. */
-class UnknownOutcomeException extends RuntimeException {
+public class UnknownOutcomeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   UnknownOutcomeException(String type) {
