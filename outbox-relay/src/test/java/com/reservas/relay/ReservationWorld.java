@@ -1,5 +1,7 @@
 package com.reservas.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.reservas.reservation.adapter.out.persistence.OutboxWriter;
 import com.reservas.reservation.adapter.out.persistence.R2dbcReferenceData;
 import com.reservas.reservation.adapter.out.persistence.R2dbcReservationEventOutbox;
@@ -17,6 +19,7 @@ import com.reservas.reservation.application.service.CreateReservationService;
 import com.reservas.reservation.application.service.SecureRandomReservationCodes;
 import com.reservas.reservation.application.service.TransitionWriter;
 import com.reservas.schemas.Topics;
+import com.reservas.schemas.avro.ReservationSnapshot;
 import com.reservas.schemas.registry.InMemorySchemaRegistry;
 import com.reservas.schemas.serde.EventCodec;
 import com.reservas.testsupport.TestDatabase;
@@ -34,10 +37,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -56,8 +61,33 @@ final class ReservationWorld implements AutoCloseable {
   final TestDatabase database = TestDatabase.create();
   final EventCodec codec = new EventCodec(new InMemorySchemaRegistry());
 
-  /** Event id → the exact bytes the outbox adapter encoded for it. */
+  /**
+   * Event id → the bytes of the event the use case appended, encoded as the outbox adapter encodes
+   * it (but for the sealed token's fresh nonce: see {@link #assertPublishedAsAppended}).
+   */
   final Map<String, byte[]> encoded = new ConcurrentHashMap<>();
+
+  /**
+   * Asserts that {@code published} is the appended event {@code eventId} unchanged: the same frame
+   * (magic byte, schema id), the same length and the same content. The payment-method token is
+   * sealed with a fresh nonce at every encoding, so its ciphertext is compared opened.
+   */
+  void assertPublishedAsAppended(byte[] published, String eventId) {
+    byte[] appended = encoded.get(eventId);
+    assertThat(appended).as("appended event %s", eventId).isNotNull();
+    assertThat(published).hasSameSizeAs(appended);
+    assertThat(Arrays.copyOf(published, 5)).isEqualTo(Arrays.copyOf(appended, 5));
+    assertThat(withTokenOpened(published)).isEqualTo(withTokenOpened(appended));
+  }
+
+  private SpecificRecord withTokenOpened(byte[] bytes) {
+    SpecificRecord event = codec.decode(bytes);
+    ReservationSnapshot snapshot =
+        (ReservationSnapshot) event.get(event.getSchema().getField("reservation").pos());
+    snapshot.setSealedPaymentMethodToken(
+        TestTokenSeal.SEAL.open(snapshot.getCode(), snapshot.getSealedPaymentMethodToken()));
+    return event;
+  }
 
   private final ConnectionPool pool;
   private final CreateReservationService creating;

@@ -1,9 +1,11 @@
 package com.reservas.projector;
 
+import com.reservas.consumer.support.deadletter.DeadLetterReplayer;
 import com.reservas.consumer.support.kafka.EventValueSerializer;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.projector.adapter.in.kafka.OutcomeListener;
 import com.reservas.projector.adapter.in.kafka.UnknownOutcomeException;
+import com.reservas.projector.adapter.in.web.DeadLettersController;
 import com.reservas.projector.adapter.in.web.StuckReservationsController;
 import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
@@ -17,7 +19,9 @@ import com.reservas.reservation.application.service.TransitionWriter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -50,6 +54,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class StatusProjectorConfiguration implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(StatusProjectorConfiguration.class);
+
+  /** The longest one replay of one dead-letter topic reads. */
+  private static final Duration DEAD_LETTER_REPLAY_TIMEOUT = Duration.ofSeconds(30);
 
   private final AtomicInteger stuckCount = new AtomicInteger();
   private StuckReservationsService stuckService;
@@ -112,6 +119,26 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   @Bean
   StuckReservationsController stuckReservationsController(StuckReservationsService stuck) {
     return new StuckReservationsController(stuck);
+  }
+
+  /** Reads both dead-letter topics back into the topics their records came from. */
+  @Bean
+  DeadLettersController deadLettersController(
+      KafkaProperties kafka, ProjectorProperties properties) {
+    Map<String, Object> consumer = kafka.buildConsumerProperties();
+    Map<String, Object> producer = kafka.buildProducerProperties();
+    return new DeadLettersController(
+        List.of(properties.paymentsTopic(), properties.suppliersTopic()).stream()
+            .map(
+                topic ->
+                    new DeadLetterReplayer(
+                        consumer,
+                        producer,
+                        properties.deadLetterTopic(topic),
+                        properties.groupId() + "-dlt-replay",
+                        topic,
+                        DEAD_LETTER_REPLAY_TIMEOUT))
+            .toList());
   }
 
   /**

@@ -140,7 +140,9 @@ class StatusProjectorTest {
                 .servedWithoutTheirCredential(
                     List.of(
                         Route.get("/admin/stuck-reservations"),
-                        Route.post("/admin/stuck-reservations/resolution")),
+                        Route.post("/admin/stuck-reservations/resolution"),
+                        Route.get("/admin/dead-letters"),
+                        Route.post("/admin/dead-letters/replay")),
                     List.of("/actuator/metrics")))
         .as("answers that are not a problem+json refusal")
         .isEmpty();
@@ -247,6 +249,17 @@ class StatusProjectorTest {
         .asString(StandardCharsets.UTF_8)
         .isEqualTo("not an event");
     assertThat(deadLetters.get(1).value()).isEqualTo(notAnOutcome);
+
+    // Listed and replayed like the consumers' dead letters (still poison: they come back).
+    RawHttp service = new RawHttp("127.0.0.1", port);
+    Map<String, String> operator = Map.of("X-Admin-Token", operationsToken);
+    assertThat(service.get("/admin/dead-letters", operator).body())
+        .contains("{\"deadLetterTopic\":\"payments.events-status-projector-dlt\",\"pending\":2}");
+    assertThat(service.send("POST", "/admin/dead-letters/replay", operator, null).body())
+        .contains(
+            "\"deadLetterTopic\":\"payments.events-status-projector-dlt\",\"replayed\":2,"
+                + "\"replayedTo\":{\"payments.events\":2}");
+    assertThat(records("payments.events-status-projector-dlt", 4)).hasSize(4);
   }
 
   private Reservation awaitState(String code, java.util.function.Predicate<Reservation> done) {
