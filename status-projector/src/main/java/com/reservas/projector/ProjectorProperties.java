@@ -1,6 +1,7 @@
 package com.reservas.projector;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -43,10 +44,20 @@ public record ProjectorProperties(
    * @param expireAfter age after which an unconfirmed reservation is cancelled instead
    * @param checkEvery how often the policy runs
    * @param batchSize how many stuck reservations one pass handles
+   * @param leaseFor how long one replica keeps the policy without renewing it (each pass renews
+   *     it): the longest a standby replica waits before it takes over from one that died
    */
   public record Stuck(
       @DefaultValue("2m") Duration remindAfter,
       @DefaultValue("30m") Duration expireAfter,
       @DefaultValue("30s") Duration checkEvery,
-      @DefaultValue("100") @Min(1) int batchSize) {}
+      @DefaultValue("100") @Min(1) int batchSize,
+      @DefaultValue("90s") Duration leaseFor) {
+
+    @AssertTrue(
+        message = "lease-for must be longer than check-every, or the lease lapses between passes")
+    public boolean isLeaseLongerThanCheck() {
+      return leaseFor.compareTo(checkEvery) > 0;
+    }
+  }
 }

@@ -8,6 +8,7 @@ import com.reservas.projector.adapter.in.kafka.UnknownOutcomeException;
 import com.reservas.projector.adapter.in.web.DeadLettersController;
 import com.reservas.projector.adapter.in.web.StuckReservationsController;
 import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
+import com.reservas.reservation.adapter.out.persistence.R2dbcPolicyLease;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
 import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
@@ -18,11 +19,15 @@ import com.reservas.reservation.application.service.StuckReservationsService;
 import com.reservas.reservation.application.service.TransitionWriter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,6 +66,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private final AtomicInteger stuckCount = new AtomicInteger();
   private StuckReservationsService stuckService;
   private ProjectorProperties properties;
+  private R2dbcPolicyLease lease;
 
   /** Status changes are audited (SPEC §7) in the transaction that makes them; details masked. */
   @Bean
@@ -108,6 +114,45 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
         .description("Reservations waiting longer than the reminder threshold for an answer")
         .register(meters);
     return stuckService;
+  }
+
+  /**
+   * The stuck-reservation policy runs in one replica at a time: the others wait as hot standbys and
+   * take over at most {@code stuck.lease-for} after the holder's last pass. Released on shutdown,
+   * so a rolling restart hands it over at once.
+   */
+  @Bean(destroyMethod = "")
+  R2dbcPolicyLease stuckPolicyLease(DatabaseClient db, ProjectorProperties properties) {
+    String holder =
+        ProcessHandle.current().pid()
+            + "@"
+            + hostName()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    R2dbcPolicyLease lease =
+        new R2dbcPolicyLease(db, "stuck-reservations", holder, properties.stuck().leaseFor());
+    this.lease = lease;
+    return lease;
+  }
+
+  @PreDestroy
+  void releaseStuckPolicyLease() {
+    if (lease != null) {
+      try {
+        lease.release().block(Duration.ofSeconds(5));
+      } catch (RuntimeException e) {
+        log.warn(
+            "Could not release the stuck-policy lease (it expires by itself): {}", e.toString());
+      }
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
   }
 
   @Bean
@@ -203,7 +248,11 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
 
   private void resolveStuck() {
     try {
-      stuckCount.set(stuckService.stuck().map(java.util.List::size).blockOptional().orElse(0));
+      stuckCount.set(stuckService.stuck().map(List::size).blockOptional().orElse(0));
+      if (!Boolean.TRUE.equals(lease.acquire().block())) {
+        log.debug("Stuck reservations: another replica holds the policy");
+        return;
+      }
       var resolution = stuckService.resolve().block();
       if (resolution != null && (resolution.reminded() > 0 || resolution.expired() > 0)) {
         log.info(

@@ -3,6 +3,7 @@ package com.reservas.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.reservas.reservation.adapter.out.persistence.R2dbcPolicyLease;
 import com.reservas.reservation.application.port.in.CreateReservationCommand;
 import com.reservas.reservation.application.port.in.CreateReservationResult;
 import com.reservas.reservation.application.port.in.ReservationRequest;
@@ -59,6 +60,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,6 +89,8 @@ class StatusProjectorTest {
   @Autowired ReservationRepository reservations;
   @Autowired ReservationEventOutbox outbox;
   @Autowired TransactionRunner transactions;
+  @Autowired R2dbcPolicyLease stuckPolicyLease;
+  @Autowired DatabaseClient db;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -260,6 +264,24 @@ class StatusProjectorTest {
             "\"deadLetterTopic\":\"payments.events-status-projector-dlt\",\"replayed\":2,"
                 + "\"replayedTo\":{\"payments.events\":2}");
     assertThat(records("payments.events-status-projector-dlt", 4)).hasSize(4);
+  }
+
+  @Test
+  void theStuckPolicyRunsUnderThisReplicasLease() {
+    // The policy runs once at start; running it took the lease, in the database.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stuckPolicyLease
+                    .holder()
+                    .equals(
+                        text(
+                            "SELECT holder FROM policy_lease WHERE name = ?",
+                            "stuck-reservations")));
+    R2dbcPolicyLease otherReplica =
+        new R2dbcPolicyLease(db, "stuck-reservations", "other-replica", Duration.ofMinutes(1));
+    assertThat(otherReplica.acquire().block()).as("a second replica waits").isFalse();
   }
 
   private Reservation awaitState(String code, java.util.function.Predicate<Reservation> done) {
@@ -440,6 +462,17 @@ class StatusProjectorTest {
         types.add(rs.getString(1));
       }
       return types;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String text(String sql, String parameter) {
+    try (Connection c = DATABASE.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, parameter);
+      ResultSet rs = s.executeQuery();
+      return rs.next() ? rs.getString(1) : null;
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
