@@ -31,6 +31,7 @@ import com.reservas.testsupport.TestDatabase;
 import com.reservas.testsupport.http.OperatorSurface;
 import com.reservas.testsupport.http.OperatorSurface.Route;
 import com.reservas.testsupport.http.RawHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,6 +92,7 @@ class StatusProjectorTest {
   @Autowired TransactionRunner transactions;
   @Autowired R2dbcPolicyLease stuckPolicyLease;
   @Autowired DatabaseClient db;
+  @Autowired MeterRegistry meters;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -200,6 +202,7 @@ class StatusProjectorTest {
     String code = newReservation();
     Instant t = Instant.now();
     SpecificRecord started = started(code, t);
+    double duplicatesBefore = duplicates("PaymentAuthorizationStarted");
 
     send("payments.events", code, started);
     send("payments.events", code, started);
@@ -207,6 +210,8 @@ class StatusProjectorTest {
     send("payments.events", code, declined(code, t.plusMillis(5)));
 
     Reservation r = awaitState(code, res -> res.status() == ReservationStatus.CANCELLED);
+    // The inbox, not the state machine, recognised the two redeliveries.
+    assertThat(duplicates("PaymentAuthorizationStarted") - duplicatesBefore).isEqualTo(2);
     assertThat(r.paymentStatus()).isEqualTo(PaymentStatus.DECLINED);
     assertThat(r.history()).hasSize(3);
     assertThat(
@@ -465,6 +470,12 @@ class StatusProjectorTest {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private double duplicates(String eventType) {
+    return meters
+        .counter("reservas.projector.outcomes", "type", eventType, "result", "DUPLICATE")
+        .count();
   }
 
   private String text(String sql, String parameter) {
