@@ -3,6 +3,7 @@ package com.reservas.reservation.api;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ class DemoClientsTest {
       "--spring.r2dbc.url=" + database.r2dbcUrl(),
       "--spring.flyway.url=" + database.jdbcUrl(),
       "--reservas.security.api-key-pepper=Qm7wX2rT9kLp4vZ8nB1cH6yD3fJ0sG5a",
+      "--" + TestTokenSeal.PROPERTY,
       "--reservas.security.seed-clients[0].id=local-demo",
       "--reservas.security.seed-clients[0].name=Local demo client",
       "--reservas.security.seed-clients[0].api-key=local-demo-key"

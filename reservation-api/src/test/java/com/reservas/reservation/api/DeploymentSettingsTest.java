@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservas.testsupport.TestDatabase;
 import com.reservas.testsupport.http.RawHttp;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ class DeploymentSettingsTest {
     args.add("--spring.r2dbc.url=" + database.r2dbcUrl());
     args.add("--spring.flyway.url=" + database.jdbcUrl());
     args.add("--reservas.security.api-key-pepper=Qm7wX2rT9kLp4vZ8nB1cH6yD3fJ0sG5a");
+    args.add("--" + TestTokenSeal.PROPERTY);
     args.addAll(List.of(extra));
     return args;
   }
@@ -52,6 +54,14 @@ class DeploymentSettingsTest {
     assertThatThrownBy(() -> start(args).close())
         .hasStackTraceContaining("reservas.security.api-key-pepper")
         .hasStackTraceContaining("placeholder");
+  }
+
+  @Test
+  void withoutTheEventTokenSealKeyTheStartStopsOutsideTheLocalProfile() {
+    List<String> args = deployed();
+    args.remove("--" + TestTokenSeal.PROPERTY);
+    assertThatThrownBy(() -> start(args).close())
+        .hasStackTraceContaining("reservas.events.token-seal.key is not set");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.testsupport.TestDatabase;
+import com.reservas.testsupport.seal.TestTokenSeal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -165,6 +166,7 @@ class TlsTest {
     args.add("--spring.r2dbc.url=" + database.r2dbcUrl());
     args.add("--spring.flyway.url=" + database.jdbcUrl());
     args.add("--reservas.security.api-key-pepper=" + PEPPER);
+    args.add("--" + TestTokenSeal.PROPERTY);
     return args;
   }
 
