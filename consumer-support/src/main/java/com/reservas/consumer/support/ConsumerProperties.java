@@ -23,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long {@link
  *     com.reservas.consumer.support.kafka.OutcomePublisher#publish} waits for the broker's
  *     acknowledgement; default 10 s
+ * @param slowestRecord the longest handling one record can take at worst (every attempt of its
+ *     external call at its timeout, the waits between them, its publishes at {@code
+ *     publishTimeout}); {@code spring.kafka.consumer.max-poll-records} times this must fit in half
+ *     of {@code max.poll.interval.ms}: derived from it when unset, checked at start when set
+ *     ({@link com.reservas.consumer.support.kafka.PollBudget}); default 40 s
  * @param retry non-blocking retries through retry topics
  * @param deadLetter the dead-letter topic and its replay
  * @param audit recording of external calls
@@ -34,6 +39,7 @@ public record ConsumerProperties(
     @DefaultValue(Topics.RESERVATIONS) @NotBlank String inputTopic,
     @NotBlank String outcomeTopic,
     @DefaultValue("10s") @NotNull Duration publishTimeout,
+    @DefaultValue("40s") @NotNull Duration slowestRecord,
     @DefaultValue @Valid Retry retry,
     @DefaultValue @Valid DeadLetter deadLetter,
     @DefaultValue @Valid Audit audit) {

@@ -9,6 +9,7 @@ import com.reservas.consumer.support.kafka.ExceptionHeaderMaskingInterceptor;
 import com.reservas.consumer.support.kafka.KafkaListenersHealthIndicator;
 import com.reservas.consumer.support.kafka.NonRetryableEventException;
 import com.reservas.consumer.support.kafka.OutcomePublisher;
+import com.reservas.consumer.support.kafka.PollBudget;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.schemas.registry.SchemaRegistries;
 import com.reservas.schemas.serde.AvroEventDeserializer;
@@ -96,6 +97,10 @@ public class ConsumerSupportAutoConfiguration {
           .containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       }
+      configs.put(
+          ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+          PollBudget.maxPollRecords(
+              factory.getConfigurationProperties(), properties.slowestRecord()));
       factory.updateConfigs(configs);
     };
   }
