@@ -104,6 +104,59 @@ class RelayInvalidRowsTest {
   }
 
   @Test
+  void anEventTooLargeForKafkaIsDeadLetteredAsAMarkerAndTheEventsBehindItFlow() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ReservationWorld world = new ReservationWorld();
+        RelaySupervisor relay =
+            RelayHarness.start(
+                RelayHarness.properties(world.database, RelayHarness.nextServerId(), Map.of()),
+                bootstrap,
+                registry,
+                p -> p)) {
+      RelayHarness.awaitStreaming(relay);
+
+      // Over the producer's max.request.size (1 MB): Kafka can never take it.
+      String hugeId =
+          world.insertOutboxRow(
+              Topics.RESERVATIONS, "HUGE0001", "ReservationCreated", new byte[2_000_000], false);
+      String code = world.create(null).block();
+
+      try (TopicReader invalid = new TopicReader(bootstrap, "outbox.invalid");
+          TopicReader reservations = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
+        assertThat(
+                reservations
+                    .pollUntil(
+                        r -> r.stream().anyMatch(x -> code.equals(x.record().key())),
+                        Duration.ofSeconds(30))
+                    .stream()
+                    .map(r -> r.record().key()))
+            .as("the events behind it are published; it is not")
+            .contains(code)
+            .doesNotContain("HUGE0001");
+        List<TopicReader.Received> markers =
+            invalid.pollAtLeast(1, Duration.ofSeconds(30), Duration.ZERO).stream()
+                .filter(r -> hugeId.equals(r.header("eventId")))
+                .toList();
+        assertThat(markers).hasSize(1);
+        assertThat(markers.get(0).record().key()).isEqualTo("HUGE0001");
+        assertThat(markers.get(0).record().value()).isEmpty();
+        assertThat(markers.get(0).header("invalidReason"))
+            .contains("2000000 bytes is too large for Kafka");
+        assertThat(markers.get(0).header("originalAggregateType")).isEqualTo(Topics.RESERVATIONS);
+      }
+      assertThat(
+              registry
+                  .get("reservas.relay.invalid.rows")
+                  .tag("reason", "too-large")
+                  .tag("action", "dead-lettered")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
+      assertHealthy(relay);
+    }
+  }
+
+  @Test
   void skipAndLogDropsTheRowAndGoesOn() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ReservationWorld world = new ReservationWorld();

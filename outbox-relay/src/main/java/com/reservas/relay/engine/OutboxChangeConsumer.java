@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * acknowledgement awaited, and only then are the records marked processed and the batch finished,
  * which lets Debezium commit their offsets. If Kafka does not acknowledge, the handler throws: the
  * offsets stay where they were and the restarted engine delivers the batch again (at least once, in
- * order per key).
+ * order per key). A record Kafka can never accept (too large) would fail the same way after every
+ * restart and block every topic behind it, so it is an invalid row instead, handled by the policy:
+ * dead-lettered as a marker without its payload (headers and the reason), skipped, or failed.
  */
 public final class OutboxChangeConsumer
     implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
@@ -163,15 +166,25 @@ public final class OutboxChangeConsumer
       interrupted = true;
       Thread.interrupted();
     }
-    for (Sent s : sent) {
+    for (int i = 0; i < sent.size(); i++) {
+      Sent s = sent.get(i);
       while (true) {
         try {
           s.ack().get();
+          sent.set(i, s);
           break;
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause() == null ? e : e.getCause();
+          if (cause instanceof RecordTooLargeException && s.why() == null) {
+            s = tooLarge(s, cause);
+            sent.set(i, s);
+            if (s.ack() != null) {
+              continue;
+            }
+            break;
+          }
           throw new OutboxRelayException(
               "Kafka did not acknowledge event "
                   + s.event().eventId()
@@ -187,10 +200,55 @@ public final class OutboxChangeConsumer
     for (Sent s : sent) {
       if (s.why() == null) {
         metrics.published(s.topic(), s.event().createdAtMicros(), nowMicros);
-      } else {
+      } else if (s.ack() != null) {
         metrics.invalidRow(s.why().reason().tag(), "dead-lettered");
       }
     }
     return interrupted;
+  }
+
+  /**
+   * An event Kafka refused as too large, by the policy: a marker sent to the dead-letter topic
+   * (returned, to be awaited), skipped (returned without an acknowledgement to wait for), or the
+   * relay stopped.
+   */
+  private Sent tooLarge(Sent refused, Throwable cause) {
+    OutboxEvent event = refused.event();
+    Invalid invalid =
+        new Invalid(
+            OutboxRecordRouter.InvalidRowReason.TOO_LARGE,
+            "event "
+                + event.eventId()
+                + " of "
+                + event.value().length
+                + " bytes is too large for Kafka: "
+                + cause.getMessage(),
+            event);
+    switch (policy) {
+      case FAIL -> {
+        metrics.invalidRow(invalid.reason().tag(), "failed");
+        throw new OutboxRelayException(
+            "Invalid outbox row, stopping (reservas.relay.invalid-row=fail): " + invalid.detail(),
+            cause);
+      }
+      case SKIP_AND_LOG -> {
+        metrics.invalidRow(invalid.reason().tag(), "skipped");
+        log.warn("Skipped invalid outbox row: {}", invalid.detail());
+        return new Sent(event, refused.topic(), null, invalid);
+      }
+      default -> {
+        log.warn("Dead-lettering a marker of it to {}: {}", deadLetterTopic, invalid.detail());
+        OutboxEvent marker =
+            new OutboxEvent(
+                event.topic(),
+                event.key(),
+                new byte[0],
+                event.headers(),
+                event.eventId(),
+                event.eventType(),
+                event.createdAtMicros());
+        return send(marker, deadLetterTopic, invalid);
+      }
+    }
   }
 }

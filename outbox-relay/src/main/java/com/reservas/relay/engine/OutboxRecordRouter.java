@@ -89,7 +89,9 @@ public final class OutboxRecordRouter implements AutoCloseable {
   /** Why a row is invalid. */
   public enum InvalidRowReason {
     UNKNOWN_AGGREGATE_TYPE("unknown-aggregate-type"),
-    UPDATE("update");
+    UPDATE("update"),
+    /** Kafka can never accept the record (larger than the producer's or the broker's limit). */
+    TOO_LARGE("too-large");
 
     private final String tag;
 
