@@ -149,6 +149,24 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
   }
 
   @Test
+  void anAuthorizationWhoseAnswerIsLostIsRetriedWithItsKeyAndChargesOnce() {
+    // Stripe executes the request, but the answer comes after the client's read timeout (300 ms).
+    STRIPE.setFaults(FaultSettings.slow(Duration.ofMillis(800)));
+
+    send(ReservationEvents.created("LOST0001", "pm_card_visa"));
+
+    await().atMost(WAIT).until(() -> STRIPE.paymentIntentsCreatedFor("LOST0001") == 1);
+    assertThat(outcomes("LOST0001")).noneMatch(PaymentAuthorized.class::isInstance);
+    String made = STRIPE.paymentIntentsFor("LOST0001").get(0).id();
+    STRIPE.clearFaults();
+
+    PaymentAuthorized authorized = awaitOutcome("LOST0001", PaymentAuthorized.class);
+    assertThat(authorized.getPaymentIntentId()).isEqualTo(made);
+    assertThat(STRIPE.paymentIntentsCreatedFor("LOST0001")).isEqualTo(1);
+    assertThat(STRIPE.authorizationsFor("LOST0001")).isEqualTo(1);
+  }
+
+  @Test
   void theSameEventDeliveredThreeTimesChargesTheCustomerOnce() {
     ReservationCreated created = ReservationEvents.created("DUPL0001", "pm_card_visa");
 
