@@ -156,7 +156,9 @@ class EventConsumersIT {
             .path("event")
             .path("reservation");
     assertThat(created.path("code").asString()).isEqualTo(code);
-    assertThat(created.path("customer").path("email").asString()).isEqualTo("ana@example.com");
+    assertThat(created.path("customer").path("lastName").asString()).isEqualTo("García Núñez");
+    assertThat(created.path("customer").path("email").isNull()).as("no contact details").isTrue();
+    assertThat(created.path("sealedPaymentMethodToken").asString()).startsWith("v1.");
     assertThat(created.path("price").path("amount").asString()).isEqualTo("412.00");
   }
 

@@ -221,6 +221,47 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
   }
 
   @Test
+  void aReminderOfAnAuthorizationWhoseAnswerWasNeverRecordedAsksStripeAgainWithItsKey() {
+    String intent = authorize("RMND0001");
+
+    // The projector never recorded the answer (e.g. it was dead-lettered): the policy reminds.
+    send(
+        ReservationEvents.statusChanged(
+            "RMND0001", "PAYMENT_IN_PROGRESS", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+
+    List<SpecificRecord> events =
+        awaitOutcomes(
+            "RMND0001",
+            list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
+    assertThat(events)
+        .filteredOn(PaymentAuthorized.class::isInstance)
+        .extracting(e -> ((PaymentAuthorized) e).getPaymentIntentId())
+        .containsExactly(intent, intent);
+    assertThat(STRIPE.paymentIntentsCreatedFor("RMND0001")).isEqualTo(1);
+  }
+
+  @Test
+  void aReservationCancelledWhileItsAuthorizationWasInProgressLearnsWhatStripeDidAndIsReleased() {
+    String intent = authorize("EXPR0001");
+
+    // Expired before the authorization's answer was recorded.
+    send(ReservationEvents.cancelled("EXPR0001", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+    List<SpecificRecord> events =
+        awaitOutcomes(
+            "EXPR0001",
+            list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
+    assertThat(((PaymentAuthorized) events.get(events.size() - 1)).getPaymentIntentId())
+        .isEqualTo(intent);
+    // The projector records the late authorization and re-announces the cancellation.
+    send(ReservationEvents.cancelled("EXPR0001", "PAYMENT_IN_PROGRESS", "AUTHORIZED", intent));
+
+    awaitOutcome("EXPR0001", PaymentVoided.class);
+    assertThat(STRIPE.paymentIntent(intent).orElseThrow().status().toString())
+        .isEqualToIgnoringCase("canceled");
+    assertThat(STRIPE.paymentIntentsCreatedFor("EXPR0001")).isEqualTo(1);
+  }
+
+  @Test
   void aCancelledAuthorizedReservationIsVoided() {
     String intent = authorize("VOID0001");
 
@@ -275,9 +316,10 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
 
   @Test
   void eventsThatNeedNoPaymentActionAreAcknowledgedWithoutCallingStripe() {
+    // Paid, the supplier's turn; then cancelled after a decline: nothing for Stripe.
     send(
         ReservationEvents.statusChanged(
-            "NOOP0001", "CREATED", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+            "NOOP0001", "PAYMENT_IN_PROGRESS", "PAID", "AUTHORIZED", "pi_noop"));
     send(ReservationEvents.cancelled("NOOP0001", "PAYMENT_IN_PROGRESS", "DECLINED", null));
     String intent = authorize("NOOP0002");
 

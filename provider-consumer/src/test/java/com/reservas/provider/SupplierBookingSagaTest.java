@@ -7,6 +7,7 @@ import com.reservas.consumer.support.kafka.EventHeaders;
 import com.reservas.provider.KafkaTestClients.RelayStandIn;
 import com.reservas.provider.KafkaTestClients.TopicRecorder;
 import com.reservas.schemas.avro.ExternalCall;
+import com.reservas.schemas.avro.ReservationSnapshot;
 import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
@@ -225,6 +226,32 @@ class SupplierBookingSagaTest {
         .extracting(ExternalCall::getResponseStatus)
         .startsWith(500, 500)
         .endsWith(201);
+    assertThat(supplier.bookingsFor(code)).hasSize(1);
+  }
+
+  @Test
+  void aReservationCancelledBeforeTheBookingAnswerWasRecordedLearnsWhatTheSupplierDid() {
+    String code = Reservations.newCode();
+    relay.publish(code, ReservationEvents.paid(code, "MAD-AIRPORT"));
+    String reference = awaitOutcome(code, SupplierBookingConfirmed.class).getBookingReference();
+
+    // Expired before the projector recorded the confirmation: the booking is still REQUESTED.
+    ReservationSnapshot expired =
+        ReservationEvents.snapshot(
+            code, "CANCELLED", "AUTHORIZED", "REQUESTED", "MAD-AIRPORT", null);
+    relay.publish(code, ReservationEvents.statusChanged("PAID", expired));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                outcomes.forKey(code).stream()
+                        .filter(r -> r.value() instanceof SupplierBookingConfirmed)
+                        .count()
+                    == 2);
+    assertThat(outcomes.forKey(code))
+        .extracting(r -> ((SupplierBookingConfirmed) r.value()).getBookingReference())
+        .containsExactly(reference, reference);
     assertThat(supplier.bookingsFor(code)).hasSize(1);
   }
 

@@ -12,6 +12,10 @@ import java.util.Optional;
  *   <caption>decisions</caption>
  *   <tr><th>status</th><th>paymentStatus</th><th>decision</th></tr>
  *   <tr><td>CREATED</td><td>PENDING</td><td>AUTHORIZE</td></tr>
+ *   <tr><td>PAYMENT_IN_PROGRESS</td><td>IN_PROGRESS</td><td>AUTHORIZE again, same key (a reminder:
+ *   the first answer never reached the projector)</td></tr>
+ *   <tr><td>CANCELLED</td><td>IN_PROGRESS</td><td>AUTHORIZE again, same key: learns whether Stripe
+ *   made the authorization; a late authorization of a cancelled reservation is then voided</td></tr>
  *   <tr><td>SUPPLIER_CONFIRMED</td><td>AUTHORIZED</td><td>CAPTURE</td></tr>
  *   <tr><td>CANCELLED</td><td>AUTHORIZED</td><td>VOID (a refund if Stripe says it is captured)</td></tr>
  *   <tr><td>CANCELLED</td><td>CAPTURED</td><td>REFUND</td></tr>
@@ -53,6 +57,12 @@ public record PaymentDecision(Kind kind, PaymentOperation operation, String reas
     String payment = reservation.paymentStatus();
     if (ReservationPayment.CREATED.equals(status) && ReservationPayment.PENDING.equals(payment)) {
       return act(PaymentOperation.AUTHORIZE, "new reservation, payment pending");
+    }
+    if (ReservationPayment.IN_PROGRESS.equals(payment)
+        && (ReservationPayment.PAYMENT_IN_PROGRESS.equals(status)
+            || ReservationPayment.CANCELLED.equals(status))) {
+      // Replayed under the same Idempotency-Key: Stripe answers what it did the first time.
+      return act(PaymentOperation.AUTHORIZE, "authorization answer never recorded: asked again");
     }
     if (ReservationPayment.SUPPLIER_CONFIRMED.equals(status)
         && ReservationPayment.AUTHORIZED.equals(payment)) {

@@ -26,6 +26,9 @@ public record ReservationPayment(
   /** Reservation statuses this consumer reacts to. */
   public static final String CREATED = "CREATED";
 
+  /** An authorization was started; its answer may not have come back. */
+  public static final String PAYMENT_IN_PROGRESS = "PAYMENT_IN_PROGRESS";
+
   /** The supplier confirmed the car: capture. */
   public static final String SUPPLIER_CONFIRMED = "SUPPLIER_CONFIRMED";
 
@@ -34,6 +37,9 @@ public record ReservationPayment(
 
   /** Payment sub-status before anything happened. */
   public static final String PENDING = "PENDING";
+
+  /** Payment sub-status while an authorization's answer is awaited. */
+  public static final String IN_PROGRESS = "IN_PROGRESS";
 
   /** Payment sub-status of a secured, uncaptured amount. */
   public static final String AUTHORIZED = "AUTHORIZED";

@@ -25,6 +25,8 @@ class PaymentDecisionTest {
   @ParameterizedTest
   @CsvSource({
     "CREATED, PENDING, AUTHORIZE",
+    "PAYMENT_IN_PROGRESS, IN_PROGRESS, AUTHORIZE",
+    "CANCELLED, IN_PROGRESS, AUTHORIZE",
     "SUPPLIER_CONFIRMED, AUTHORIZED, CAPTURE",
     "CANCELLED, AUTHORIZED, VOID",
     "CANCELLED, CAPTURED, REFUND",
@@ -44,6 +46,8 @@ class PaymentDecisionTest {
             pair ->
                 !List.of(
                         "CREATED/PENDING",
+                        "PAYMENT_IN_PROGRESS/IN_PROGRESS",
+                        "CANCELLED/IN_PROGRESS",
                         "SUPPLIER_CONFIRMED/AUTHORIZED",
                         "CANCELLED/AUTHORIZED",
                         "CANCELLED/CAPTURED")

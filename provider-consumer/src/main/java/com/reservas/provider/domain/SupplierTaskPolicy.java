@@ -4,9 +4,12 @@ package com.reservas.provider.domain;
  * Decides from a reservation snapshot alone what to ask of the supplier (the saga's supplier step,
  * SPEC §3): a {@code PAID} reservation whose supplier booking is {@code REQUESTED} is booked; a
  * {@code CANCELLED} reservation whose booking the supplier {@code CONFIRMED} is cancelled with the
- * supplier; anything else is not the supplier's business. Acting on the snapshot, not on the event
- * type, makes a late, repeated or replayed event harmless: it asks for what was asked before, under
- * the same request id.
+ * supplier; a {@code CANCELLED} reservation whose booking is still {@code REQUESTED} (cancelled or
+ * expired before the supplier's answer was recorded) is booked again under the same request id, so
+ * the supplier answers what it did the first time and a booking it made is then cancelled as a late
+ * one; anything else is not the supplier's business. Acting on the snapshot, not on the event type,
+ * makes a late, repeated or replayed event harmless: it asks for what was asked before, under the
+ * same request id.
  */
 public final class SupplierTaskPolicy {
 
@@ -18,7 +21,7 @@ public final class SupplierTaskPolicy {
   public SupplierTask decide(ReservationSnapshot reservation) {
     String status = reservation.status();
     String supplierStatus = reservation.supplierStatus();
-    if (PAID.equals(status) && REQUESTED.equals(supplierStatus)) {
+    if ((PAID.equals(status) || CANCELLED.equals(status)) && REQUESTED.equals(supplierStatus)) {
       return new SupplierTask.Book(BookingRequest.of(reservation));
     }
     if (CANCELLED.equals(status) && CONFIRMED.equals(supplierStatus)) {

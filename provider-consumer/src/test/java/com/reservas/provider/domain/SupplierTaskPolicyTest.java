@@ -69,6 +69,17 @@ class SupplierTaskPolicyTest {
                 new CancellationRequest("K7P2QX9A-cancel", "K7P2QX9A", "IBERCAR", "SB7K2P9QXA")));
   }
 
+  @Test
+  void aCancelledReservationWhoseBookingAnswerNeverCameIsBookedAgainUnderTheSameRequestId() {
+    ReservationSnapshot cancelled =
+        Reservations.snapshot("K7P2QX9A", "CANCELLED", "REQUESTED", "MAD-AIRPORT", null);
+
+    SupplierTask task = policy.decide(cancelled);
+
+    assertThat(task).isInstanceOf(SupplierTask.Book.class);
+    assertThat(((SupplierTask.Book) task).request().requestId()).isEqualTo("K7P2QX9A-book");
+  }
+
   static Stream<Arguments> nothingForTheSupplier() {
     return Stream.of(
         Arguments.of("CREATED", "PENDING", null),

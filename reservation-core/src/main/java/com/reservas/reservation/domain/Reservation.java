@@ -151,13 +151,19 @@ public record Reservation(
 
   /**
    * Waiting for an answer that moves money or a car: payment or booking still open before
-   * confirmation, a capture after confirmation, or a release after cancellation.
+   * confirmation, a capture after confirmation, or, after cancellation, a release or an answer that
+   * never came back (an authorization or a booking in flight may have been made and must then be
+   * released).
    */
   public boolean awaitsOutcome() {
     return switch (status) {
       case CREATED, PAYMENT_IN_PROGRESS, PAID -> true;
       case SUPPLIER_CONFIRMED -> paymentStatus == PaymentStatus.AUTHORIZED;
-      case CANCELLED -> paymentStatus.holdsMoney() || supplierStatus == SupplierStatus.CONFIRMED;
+      case CANCELLED ->
+          paymentStatus.holdsMoney()
+              || paymentStatus == PaymentStatus.IN_PROGRESS
+              || supplierStatus == SupplierStatus.CONFIRMED
+              || supplierStatus == SupplierStatus.REQUESTED;
     };
   }
 

@@ -131,8 +131,8 @@ public final class R2dbcReservationRepository implements ReservationRepository {
                    AND (r.status IN ('CREATED', 'PAYMENT_IN_PROGRESS', 'PAID')
                      OR (r.status = 'SUPPLIER_CONFIRMED' AND r.payment_status = 'AUTHORIZED')
                      OR (r.status = 'CANCELLED'
-                         AND (r.payment_status IN ('AUTHORIZED', 'CAPTURED')
-                           OR r.supplier_status = 'CONFIRMED')))
+                         AND (r.payment_status IN ('AUTHORIZED', 'CAPTURED', 'IN_PROGRESS')
+                           OR r.supplier_status IN ('CONFIRMED', 'REQUESTED'))))
                  ORDER BY r.updated_at
                  LIMIT :limit
                 """)

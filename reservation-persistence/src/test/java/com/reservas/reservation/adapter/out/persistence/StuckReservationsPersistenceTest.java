@@ -2,14 +2,19 @@ package com.reservas.reservation.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase;
 import com.reservas.reservation.application.port.in.StuckReservationsUseCase.Resolution;
 import com.reservas.reservation.application.service.StuckReservationsService;
+import com.reservas.reservation.domain.Outcome;
+import com.reservas.reservation.domain.PaymentStatus;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.ReservationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +81,37 @@ class StuckReservationsPersistenceTest {
         .block();
 
     assertThat(policyAt(Duration.ofHours(2)).stuck().block()).isEmpty();
+  }
+
+  @Test
+  void aReservationCancelledWhileItsAuthorizationWasInProgressIsRemindedUntilTheAnswerIsKnown() {
+    fixture
+        .applyingOutcomes()
+        .apply(
+            new ApplyOutcomeUseCase.OutcomeCommand(
+                "payment-consumer",
+                UUID.randomUUID(),
+                reservation.code().value(),
+                new Outcome.PaymentAuthorizationStarted(),
+                PersistenceFixture.NOW,
+                List.of(),
+                null))
+        .block();
+    fixture
+        .cancelling(fixture.clock)
+        .cancel(
+            new com.reservas.reservation.application.port.in.CancelReservationUseCase
+                .CancelReservationCommand("client-1", reservation.code().value(), "no", null))
+        .block();
+    Reservation cancelled = fixture.reservations.findByCode(reservation.code()).block();
+    assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
+    assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.IN_PROGRESS);
+
+    // Stripe may have made the authorization: the payment consumer must be asked again.
+    assertThat(policyAt(Duration.ofMinutes(3)).stuck().block())
+        .extracting(Reservation::code)
+        .containsExactly(reservation.code());
+    assertThat(policyAt(Duration.ofMinutes(3)).resolve().block()).isEqualTo(new Resolution(1, 0));
   }
 
   private StuckReservationsService policyAt(Duration later) {
