@@ -12,6 +12,7 @@ import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.PaymentFailed;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.PaymentRefunded;
 import com.reservas.schemas.avro.PaymentVoided;
 import com.reservas.schemas.avro.ReservationCreated;
@@ -259,6 +260,27 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
     assertThat(STRIPE.paymentIntent(intent).orElseThrow().status().toString())
         .isEqualToIgnoringCase("canceled");
     assertThat(STRIPE.paymentIntentsCreatedFor("EXPR0001")).isEqualTo(1);
+  }
+
+  @Test
+  void aCaptureStripeRefusesForGoodIsPublishedForAPersonNotDeadLetteredAndRetried() {
+    String intent = authorize("RFSD0001");
+    send(ReservationEvents.cancelled("RFSD0001", "PAID", "AUTHORIZED", intent));
+    awaitOutcome("RFSD0001", PaymentVoided.class);
+
+    // A stale confirmation asks to capture what was voided: Stripe refuses, for good.
+    send(
+        ReservationEvents.statusChanged(
+            "RFSD0001", "PAID", "SUPPLIER_CONFIRMED", "AUTHORIZED", intent));
+
+    PaymentOperationRefused refused = awaitOutcome("RFSD0001", PaymentOperationRefused.class);
+    assertThat(refused.getOperation()).isEqualTo("capture");
+    assertThat(refused.getPaymentIntentId()).isEqualTo(intent);
+    assertThat(refused.getReason()).contains("Stripe refused to capture");
+    assertThat(refused.getCalls()).extracting(ExternalCall::getResponseStatus).containsOnly(400);
+    assertThat(topics.records(DLT, "RFSD0001")).isEmpty();
+    assertThat(topics.records("reservations.events-payment-consumer-retry-0", "RFSD0001"))
+        .isEmpty();
   }
 
   @Test

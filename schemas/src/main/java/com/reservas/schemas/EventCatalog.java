@@ -5,6 +5,7 @@ import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.PaymentFailed;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.PaymentRefunded;
 import com.reservas.schemas.avro.PaymentVoided;
 import com.reservas.schemas.avro.ReservationCancelled;
@@ -119,7 +120,8 @@ public final class EventCatalog {
             PaymentFailed.class,
             PaymentCaptured.class,
             PaymentVoided.class,
-            PaymentRefunded.class));
+            PaymentRefunded.class,
+            PaymentOperationRefused.class));
     byTopic.put(
         Topics.SUPPLIERS,
         List.of(

@@ -8,6 +8,7 @@ import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.PaymentFailed;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.PaymentRefunded;
 import com.reservas.schemas.avro.PaymentVoided;
 import com.reservas.schemas.avro.Price;
@@ -84,6 +85,13 @@ public final class SampleEvents {
             PAYMENT_INTENT,
             "re_3QxyzRefund",
             List.of(stripeCall(200))),
+        new PaymentOperationRefused(
+            metadata("PaymentOperationRefused"),
+            RESERVATION_CODE,
+            "capture",
+            PAYMENT_INTENT,
+            "payment_intent_unexpected_state: the authorization expired",
+            List.of(stripeCall(400))),
         new SupplierBookingConfirmed(
             metadata("SupplierBookingConfirmed"),
             RESERVATION_CODE,

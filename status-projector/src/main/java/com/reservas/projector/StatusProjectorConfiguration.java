@@ -64,6 +64,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private static final Duration DEAD_LETTER_REPLAY_TIMEOUT = Duration.ofSeconds(30);
 
   private final AtomicInteger stuckCount = new AtomicInteger();
+  private final AtomicInteger needingAttention = new AtomicInteger();
   private StuckReservationsService stuckService;
   private ProjectorProperties properties;
   private R2dbcPolicyLease lease;
@@ -111,7 +112,10 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
             audit);
     this.properties = properties;
     Gauge.builder("reservas.reservations.stuck", stuckCount, AtomicInteger::get)
-        .description("Reservations waiting longer than the reminder threshold for an answer")
+        .description("Reservations waiting longer than the reminder threshold, or needing a person")
+        .register(meters);
+    Gauge.builder("reservas.reservations.needing.attention", needingAttention, AtomicInteger::get)
+        .description("Reservations whose capture, void or refund Stripe refused for good")
         .register(meters);
     return stuckService;
   }
@@ -249,6 +253,8 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private void resolveStuck() {
     try {
       stuckCount.set(stuckService.stuck().map(List::size).blockOptional().orElse(0));
+      needingAttention.set(
+          stuckService.needingAttention().map(List::size).blockOptional().orElse(0));
       if (!Boolean.TRUE.equals(lease.acquire().block())) {
         log.debug("Stuck reservations: another replica holds the policy");
         return;

@@ -25,6 +25,7 @@ import com.reservas.schemas.avro.PaymentAuthorizationStarted;
 import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.serde.AvroEventSerializer;
 import com.reservas.testsupport.TestDatabase;
@@ -195,6 +196,36 @@ class StatusProjectorTest {
             "ReservationStatusChanged");
     assertThat(rows("SELECT COUNT(*) FROM external_call WHERE reservation_code = ?", code))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aCaptureStripeRefusedForGoodLeavesTheReservationNeedingAPersonListedForOperators() {
+    String code = newReservation();
+    Instant t = Instant.now();
+    send("payments.events", code, started(code, t.plusMillis(1)));
+    send("payments.events", code, authorized(code, t.plusMillis(2)));
+    send("suppliers.events", code, confirmed(code, t.plusMillis(3)));
+    awaitState(code, r -> r.status() == ReservationStatus.SUPPLIER_CONFIRMED);
+
+    send(
+        "payments.events",
+        code,
+        PaymentOperationRefused.newBuilder()
+            .setMetadata(metadata("PaymentOperationRefused", t.plusMillis(4)))
+            .setReservationCode(code)
+            .setOperation("capture")
+            .setPaymentIntentId("pi_" + code)
+            .setReason("Stripe refused to capture: authorization expired")
+            .build());
+
+    Reservation r = awaitState(code, res -> res.paymentStatus() == PaymentStatus.NEEDS_ATTENTION);
+    assertThat(r.status()).isEqualTo(ReservationStatus.SUPPLIER_CONFIRMED);
+    assertThat(eventTypesInOutbox(code)).endsWith("ReservationStatusChanged");
+    assertThat(
+            new RawHttp("127.0.0.1", port)
+                .get("/admin/stuck-reservations", Map.of("X-Admin-Token", operationsToken))
+                .body())
+        .contains("\"code\":\"" + code + "\"", "NEEDS_ATTENTION");
   }
 
   @Test

@@ -64,6 +64,22 @@ public sealed interface PaymentOutcome {
     }
   }
 
+  /**
+   * Stripe refused a capture, void or refund for good (the authorization expired, the PaymentIntent
+   * is in another state): asking again cannot succeed, so it is published for a person to act on
+   * instead of being retried.
+   *
+   * @param paymentIntentId the PaymentIntent the operation was for
+   * @param reason Stripe's error, masked
+   */
+  record Refused(String paymentIntentId, String reason) implements PaymentOutcome {
+    /** Validates. */
+    public Refused {
+      Objects.requireNonNull(paymentIntentId, "paymentIntentId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
   /** A void found the PaymentIntent already captured: it must be refunded instead. */
   record AlreadyCaptured(String paymentIntentId) implements PaymentOutcome {
     /** Validates. */

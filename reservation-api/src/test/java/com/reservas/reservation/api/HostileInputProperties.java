@@ -39,6 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class HostileInputProperties {
 
+  /**
+   * Longest header value sent: the HTTP server refuses headers past 8 KB before the application.
+   */
+  private static final int MAX_HEADER_VALUE = 4096;
+
   /** The fields a client controls: the body's, two headers, a cancellation reason, a field name. */
   static final List<String> FIELDS =
       List.of(
@@ -261,6 +266,9 @@ class HostileInputProperties {
    */
   private static String headerSafe(String value) {
     String ascii = value.replaceAll("[^\\x20-\\x7E\\t]", "?").strip();
+    // Request headers past the HTTP server's limit (8 KB in all) are refused by Netty before any
+    // application code runs, by closing the connection: not what this property is about.
+    ascii = ascii.substring(0, Math.min(ascii.length(), MAX_HEADER_VALUE));
     return ascii.isEmpty() ? "?" : ascii;
   }
 

@@ -42,6 +42,20 @@ public sealed interface Outcome {
   /** A taken amount was given back. */
   record PaymentRefunded() implements Outcome {}
 
+  /**
+   * Stripe refused a capture, void or refund for good (e.g. the authorization expired): asking
+   * again cannot succeed.
+   *
+   * @param operation {@code capture}, {@code void} or {@code refund}
+   * @param reason Stripe's error, masked
+   */
+  record PaymentOperationRefused(String operation, String reason) implements Outcome {
+    public PaymentOperationRefused {
+      requireNonNull(operation, "operation");
+      requireNonNull(reason, "reason");
+    }
+  }
+
   /** The supplier booked a car. */
   record SupplierConfirmed(String bookingReference) implements Outcome {
     public SupplierConfirmed {

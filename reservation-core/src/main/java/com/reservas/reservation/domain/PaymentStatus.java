@@ -9,7 +9,12 @@ public enum PaymentStatus {
   DECLINED,
   FAILED,
   VOIDED,
-  REFUNDED;
+  REFUNDED,
+  /**
+   * Stripe refused a capture, void or refund for good: the money's state needs a person (listed by
+   * the stuck-reservation endpoint, never retried).
+   */
+  NEEDS_ATTENTION;
 
   /** True while the customer's money is held or taken, so a cancellation must release it. */
   public boolean holdsMoney() {

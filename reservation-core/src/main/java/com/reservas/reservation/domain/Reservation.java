@@ -7,6 +7,7 @@ import com.reservas.reservation.domain.Outcome.PaymentAuthorized;
 import com.reservas.reservation.domain.Outcome.PaymentCaptured;
 import com.reservas.reservation.domain.Outcome.PaymentDeclined;
 import com.reservas.reservation.domain.Outcome.PaymentFailed;
+import com.reservas.reservation.domain.Outcome.PaymentOperationRefused;
 import com.reservas.reservation.domain.Outcome.PaymentRefunded;
 import com.reservas.reservation.domain.Outcome.PaymentVoided;
 import com.reservas.reservation.domain.Outcome.SupplierCancelled;
@@ -119,6 +120,14 @@ public record Reservation(
       return paymentStatus.holdsMoney()
           ? quietly(withPayment(PaymentStatus.REFUNDED, paymentIntentId, at))
           : unchanged("nothing to refund");
+    } else if (outcome instanceof PaymentOperationRefused refused) {
+      // The capture, void or refund this state asked for cannot happen: stop asking, tell people.
+      return paymentStatus.holdsMoney()
+          ? announced(
+              withPayment(PaymentStatus.NEEDS_ATTENTION, paymentIntentId, at),
+              "payment needs attention: " + refused.operation() + " refused: " + refused.reason(),
+              at)
+          : unchanged("no capture, void or refund awaited");
     } else if (outcome instanceof SupplierConfirmed confirmed) {
       return onSupplierConfirmed(confirmed, at);
     } else if (outcome instanceof SupplierRejected rejected) {
@@ -239,7 +248,7 @@ public record Reservation(
     }
     if (status == ReservationStatus.CANCELLED && paymentStatus.awaitsAuthorization()) {
       Reservation next = withPayment(PaymentStatus.AUTHORIZED, authorized.paymentIntentId(), at);
-      return releaseRequest(next, RELEASE_LATE_AUTHORIZATION, at);
+      return announced(next, RELEASE_LATE_AUTHORIZATION, at);
     }
     return unchanged("authorization already applied");
   }
@@ -263,7 +272,7 @@ public record Reservation(
     }
     Reservation next = withPayment(PaymentStatus.CAPTURED, paymentIntentId, at);
     return status == ReservationStatus.CANCELLED
-        ? releaseRequest(next, RELEASE_LATE_CAPTURE, at)
+        ? announced(next, RELEASE_LATE_CAPTURE, at)
         : quietly(next);
   }
 
@@ -279,7 +288,7 @@ public record Reservation(
     }
     if (status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.REQUESTED) {
       Reservation next = withSupplier(SupplierStatus.CONFIRMED, confirmed.bookingReference(), at);
-      return releaseRequest(next, RELEASE_LATE_BOOKING, at);
+      return announced(next, RELEASE_LATE_BOOKING, at);
     }
     return unchanged("supplier answer already applied");
   }
@@ -314,8 +323,10 @@ public record Reservation(
     return new Transition.Applied(next, version, next.lastChange(), List.of(event));
   }
 
-  /** A sub-status moved after cancellation and now holds something: tell the releasers. */
-  private Transition releaseRequest(Reservation next, String reason, Instant at) {
+  /**
+   * A sub-status moved without a status change and others must hear of it: announce the snapshot.
+   */
+  private Transition announced(Reservation next, String reason, Instant at) {
     ReservationEvent event =
         new ReservationStatusChanged(UUID.randomUUID(), at, status, reason, next);
     return new Transition.Applied(next, version, Optional.empty(), List.of(event));

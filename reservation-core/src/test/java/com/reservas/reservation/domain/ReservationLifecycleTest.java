@@ -124,6 +124,44 @@ class ReservationLifecycleTest {
   }
 
   @Test
+  void aCaptureStripeRefusesForGoodLeavesThePaymentNeedingAPersonAndEndsTheReminders() {
+    Reservation r = Reservations.created();
+    r = applied(r, new PaymentAuthorizationStarted());
+    r = applied(r, new PaymentAuthorized("pi_1"));
+    r = applied(r, new SupplierConfirmed("BK-1"));
+    assertThat(r.awaitsOutcome()).as("the capture is awaited").isTrue();
+
+    Transition refusal =
+        r.apply(new Outcome.PaymentOperationRefused("capture", "authorization expired"), tick());
+    r = ((Transition.Applied) refusal).reservation();
+
+    assertThat(r.status()).isEqualTo(ReservationStatus.SUPPLIER_CONFIRMED);
+    assertThat(r.paymentStatus()).isEqualTo(PaymentStatus.NEEDS_ATTENTION);
+    assertThat(r.awaitsOutcome()).as("never re-announced by the policy").isFalse();
+    assertThat(((Transition.Applied) refusal).events())
+        .singleElement()
+        .isInstanceOf(ReservationStatusChanged.class);
+    assertThat(r.history()).hasSize(4);
+    assertThat(r.apply(new Outcome.PaymentOperationRefused("capture", "again"), tick()))
+        .isInstanceOf(Transition.Unchanged.class);
+  }
+
+  @Test
+  void aVoidStripeRefusesAfterCancellationLeavesThePaymentNeedingAPerson() {
+    Reservation r = Reservations.created();
+    r = applied(r, new PaymentAuthorizationStarted());
+    r = applied(r, new PaymentAuthorized("pi_1"));
+    r = applied(r, new SupplierRejected("no cars"));
+    assertThat(r.awaitsOutcome()).as("the void is awaited").isTrue();
+
+    r = applied(r, new Outcome.PaymentOperationRefused("void", "payment_intent_unexpected_state"));
+
+    assertThat(r.status()).isEqualTo(ReservationStatus.CANCELLED);
+    assertThat(r.paymentStatus()).isEqualTo(PaymentStatus.NEEDS_ATTENTION);
+    assertThat(r.awaitsOutcome()).isFalse();
+  }
+
+  @Test
   void aCancelledReservationCannotBeCancelledAgain() {
     Reservation r = ((Transition.Applied) Reservations.created().cancel("x", tick())).reservation();
 

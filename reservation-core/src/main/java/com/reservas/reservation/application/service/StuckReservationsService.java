@@ -63,7 +63,14 @@ public final class StuckReservationsService implements StuckReservationsUseCase 
 
   @Override
   public Mono<List<Reservation>> stuck() {
-    return candidates().collectList();
+    return candidates()
+        .concatWith(reservations.findNeedingAttention(policy.batchSize()))
+        .collectList();
+  }
+
+  @Override
+  public Mono<List<Reservation>> needingAttention() {
+    return reservations.findNeedingAttention(policy.batchSize()).collectList();
   }
 
   @Override

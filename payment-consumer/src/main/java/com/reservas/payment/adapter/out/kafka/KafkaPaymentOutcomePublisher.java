@@ -15,6 +15,7 @@ import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.PaymentFailed;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.PaymentRefunded;
 import com.reservas.schemas.avro.PaymentVoided;
 import io.micrometer.core.instrument.Counter;
@@ -132,6 +133,16 @@ public class KafkaPaymentOutcomePublisher implements PaymentOutcomePort {
           .setReservationCode(code)
           .setPaymentIntentId(refunded.paymentIntentId())
           .setRefundId(refunded.refundId())
+          .setCalls(calls)
+          .build();
+    }
+    if (outcome instanceof PaymentOutcome.Refused refused) {
+      return PaymentOperationRefused.newBuilder()
+          .setMetadata(metadata(source, operation, PaymentOperationRefused.class))
+          .setReservationCode(code)
+          .setOperation(operation.key())
+          .setPaymentIntentId(refused.paymentIntentId())
+          .setReason(refused.reason())
           .setCalls(calls)
           .build();
     }

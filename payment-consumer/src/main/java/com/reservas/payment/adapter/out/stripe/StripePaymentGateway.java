@@ -38,9 +38,9 @@ import reactor.core.Exceptions;
  * the retry and the breaker: a {@link CardException} is {@code Declined} at once; other refusals of
  * an authorization are {@code Failed}; a void of a captured PaymentIntent is {@code
  * AlreadyCaptured}; a capture or void that already happened is reported as done; any other refusal
- * of a capture, void or refund is a {@link PaymentOperationRejectedException}. Transient failures
- * that outlast the retries, an open breaker, and a rejected API key are a {@link
- * PaymentGatewayUnavailableException}.
+ * of a capture, void or refund is {@code Refused} (published for a person to act on, never
+ * retried). Transient failures that outlast the retries, an open breaker, and a rejected API key
+ * are a {@link PaymentGatewayUnavailableException}.
  */
 public class StripePaymentGateway implements PaymentGateway {
 
@@ -193,7 +193,9 @@ public class StripePaymentGateway implements PaymentGateway {
       List<HttpExchange> calls = http.close(idempotencyKey);
       Throwable cause = Exceptions.unwrap(e);
       if (cause instanceof PaymentOperationRejectedException rejected) {
-        throw rejected;
+        log.warn("{} {} refused for good: {}", operation, idempotencyKey, rejected.getMessage());
+        return new GatewayResponse(
+            new PaymentOutcome.Refused(rejected.paymentIntentId(), rejected.getMessage()), calls);
       }
       String reason =
           cause instanceof CallNotPermittedException
@@ -213,6 +215,7 @@ public class StripePaymentGateway implements PaymentGateway {
       return e;
     }
     throw new PaymentOperationRejectedException(
+        paymentIntentId,
         "Stripe refused to "
             + operation
             + " "

@@ -11,8 +11,6 @@ public interface HandleReservationEventUseCase {
    *
    * @throws InvalidReservationEventException if the snapshot cannot be acted on as it is (never
    *     succeeds on retry)
-   * @throws com.reservas.payment.application.port.out.PaymentOperationRejectedException if Stripe
-   *     refused a capture, void or refund for good
    * @throws com.reservas.payment.application.port.out.PaymentGatewayUnavailableException if Stripe
    *     could not be reached (retry later)
    */

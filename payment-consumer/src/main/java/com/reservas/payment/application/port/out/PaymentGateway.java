@@ -7,8 +7,8 @@ import com.reservas.payment.domain.Money;
  * again with the same key and parameters, it returns the same answer and moves no money twice.
  *
  * <p>Every method throws {@link PaymentGatewayUnavailableException} when the provider cannot be
- * reached (after the in-process retries, or with the circuit breaker open), and capture, void and
- * refund throw {@link PaymentOperationRejectedException} when the provider refuses them for good.
+ * reached (after the in-process retries, or with the circuit breaker open); a capture, void or
+ * refund the provider refuses for good is answered as a {@code PaymentOutcome.Refused}.
  */
 public interface PaymentGateway {
 

@@ -8,8 +8,17 @@ public class PaymentOperationRejectedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why, with the cause. */
-  public PaymentOperationRejectedException(String message, Throwable cause) {
+  private final String paymentIntentId;
+
+  /** Why, about which PaymentIntent, with the cause. */
+  public PaymentOperationRejectedException(
+      String paymentIntentId, String message, Throwable cause) {
     super(message, cause);
+    this.paymentIntentId = paymentIntentId;
+  }
+
+  /** The PaymentIntent the refused operation was for. */
+  public String paymentIntentId() {
+    return paymentIntentId;
   }
 }

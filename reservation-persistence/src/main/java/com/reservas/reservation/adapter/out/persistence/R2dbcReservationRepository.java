@@ -144,6 +144,17 @@ public final class R2dbcReservationRepository implements ReservationRepository {
   }
 
   @Override
+  public Flux<Reservation> findNeedingAttention(int limit) {
+    return db.sql(
+            SELECT
+                + " WHERE r.payment_status = 'NEEDS_ATTENTION' ORDER BY r.updated_at LIMIT :limit")
+        .bind("limit", limit)
+        .map(R2dbcReservationRepository::withoutHistory)
+        .all()
+        .concatMap(this::withHistory);
+  }
+
+  @Override
   public Mono<IdempotentReservation> findByIdempotencyKey(String clientId, String key) {
     return db.sql(SELECT + " WHERE r.client_id = :clientId AND r.idempotency_key = :key")
         .bind("clientId", clientId)

@@ -11,6 +11,7 @@ import com.reservas.schemas.avro.PaymentAuthorized;
 import com.reservas.schemas.avro.PaymentCaptured;
 import com.reservas.schemas.avro.PaymentDeclined;
 import com.reservas.schemas.avro.PaymentFailed;
+import com.reservas.schemas.avro.PaymentOperationRefused;
 import com.reservas.schemas.avro.PaymentRefunded;
 import com.reservas.schemas.avro.PaymentVoided;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
@@ -78,6 +79,12 @@ final class OutcomeEventMapper {
       return new Mapped(
           e.getReservationCode(),
           new Outcome.SupplierConfirmed(e.getBookingReference()),
+          e.getCalls());
+    }
+    if (event instanceof PaymentOperationRefused e) {
+      return new Mapped(
+          e.getReservationCode(),
+          new Outcome.PaymentOperationRefused(e.getOperation(), e.getReason()),
           e.getCalls());
     }
     if (event instanceof SupplierBookingRejected e) {
