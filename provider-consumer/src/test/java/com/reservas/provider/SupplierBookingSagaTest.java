@@ -12,6 +12,7 @@ import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.avro.SupplierBookingRejected;
+import com.reservas.schemas.avro.SupplierCancellationRefused;
 import com.reservas.supplier.simulator.SupplierSimulator;
 import com.reservas.supplier.simulator.booking.Booking;
 import com.reservas.supplier.simulator.booking.BookingStatus;
@@ -337,6 +338,21 @@ class SupplierBookingSagaTest {
         .contains("409", "REQUEST_ID_REUSED");
     assertThat(supplier.stats().bookingAttempts()).isEqualTo(attemptsBefore + 1);
     assertThat(supplier.bookingsFor(code)).hasSize(1);
+  }
+
+  @Test
+  void aCancellationTheSupplierRefusesForGoodIsPublishedForAPersonNotDeadLettered() {
+    String code = Reservations.newCode();
+
+    // The supplier does not know this booking: cancelling it can never succeed.
+    relay.publish(
+        code, ReservationEvents.cancelledAfterConfirmation(code, "MAD-AIRPORT", "SBUNKNOWN1"));
+
+    SupplierCancellationRefused refused = awaitOutcome(code, SupplierCancellationRefused.class);
+    assertThat(refused.getBookingReference()).isEqualTo("SBUNKNOWN1");
+    assertThat(refused.getReason()).contains("404");
+    assertThat(refused.getCalls()).extracting(ExternalCall::getResponseStatus).containsOnly(404);
+    assertThat(deadLetters.forKey(code)).isEmpty();
   }
 
   @Test

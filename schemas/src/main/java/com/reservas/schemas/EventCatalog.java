@@ -14,6 +14,7 @@ import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.avro.SupplierBookingRejected;
+import com.reservas.schemas.avro.SupplierCancellationRefused;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
@@ -127,7 +128,8 @@ public final class EventCatalog {
         List.of(
             SupplierBookingConfirmed.class,
             SupplierBookingRejected.class,
-            SupplierBookingCancelled.class));
+            SupplierBookingCancelled.class,
+            SupplierCancellationRefused.class));
     return Collections.unmodifiableMap(byTopic);
   }
 

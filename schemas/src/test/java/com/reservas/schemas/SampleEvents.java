@@ -20,6 +20,7 @@ import com.reservas.schemas.avro.Stop;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.avro.SupplierBookingRejected;
+import com.reservas.schemas.avro.SupplierCancellationRefused;
 import com.reservas.schemas.avro.Vehicle;
 import java.time.Instant;
 import java.util.List;
@@ -109,7 +110,14 @@ public final class SampleEvents {
             RESERVATION_CODE,
             "IBERCAR",
             "IBC-778812",
-            List.of(supplierCall(200))));
+            List.of(supplierCall(200))),
+        new SupplierCancellationRefused(
+            metadata("SupplierCancellationRefused"),
+            RESERVATION_CODE,
+            "IBERCAR",
+            "IBC-778812",
+            "404 BOOKING_NOT_FOUND: no such booking",
+            List.of(supplierCall(404))));
   }
 
   public static ReservationCreated reservationCreated() {

@@ -128,6 +128,6 @@ class SchemaConventionsTest {
                 .mapToInt(topic -> EventCatalog.eventTypes(topic).size())
                 .sum())
         .isEqualTo(EventCatalog.eventSchemas().size())
-        .isEqualTo(14);
+        .isEqualTo(15);
   }
 }

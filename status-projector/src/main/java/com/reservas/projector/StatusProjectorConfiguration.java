@@ -115,7 +115,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
         .description("Reservations waiting longer than the reminder threshold, or needing a person")
         .register(meters);
     Gauge.builder("reservas.reservations.needing.attention", needingAttention, AtomicInteger::get)
-        .description("Reservations whose capture, void or refund Stripe refused for good")
+        .description("Reservations whose payment or booking operation was refused for good")
         .register(meters);
     return stuckService;
   }

@@ -69,4 +69,26 @@ public sealed interface SupplierOutcome {
       calls = List.copyOf(calls);
     }
   }
+
+  /**
+   * The supplier refused for good to cancel the booking (an unknown booking, an invalid request):
+   * asking again cannot succeed, so a person must look at the car.
+   */
+  record CancellationRefused(
+      String reservationCode,
+      String supplierCode,
+      String requestId,
+      String bookingReference,
+      String reason,
+      List<ExternalCall> calls)
+      implements SupplierOutcome {
+    public CancellationRefused {
+      requireNonNull(reservationCode, "reservationCode");
+      requireNonNull(supplierCode, "supplierCode");
+      requireNonNull(requestId, "requestId");
+      requireNonNull(bookingReference, "bookingReference");
+      requireNonNull(reason, "reason");
+      calls = List.copyOf(calls);
+    }
+  }
 }

@@ -72,4 +72,15 @@ public sealed interface Outcome {
 
   /** The supplier cancelled its booking at our request. */
   record SupplierCancelled() implements Outcome {}
+
+  /**
+   * The supplier refused for good to cancel its booking: asking again cannot succeed.
+   *
+   * @param reason the supplier's answer, masked
+   */
+  record SupplierCancellationRefused(String reason) implements Outcome {
+    public SupplierCancellationRefused {
+      requireNonNull(reason, "reason");
+    }
+  }
 }

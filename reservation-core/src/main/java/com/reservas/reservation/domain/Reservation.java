@@ -10,6 +10,7 @@ import com.reservas.reservation.domain.Outcome.PaymentFailed;
 import com.reservas.reservation.domain.Outcome.PaymentOperationRefused;
 import com.reservas.reservation.domain.Outcome.PaymentRefunded;
 import com.reservas.reservation.domain.Outcome.PaymentVoided;
+import com.reservas.reservation.domain.Outcome.SupplierCancellationRefused;
 import com.reservas.reservation.domain.Outcome.SupplierCancelled;
 import com.reservas.reservation.domain.Outcome.SupplierConfirmed;
 import com.reservas.reservation.domain.Outcome.SupplierRejected;
@@ -128,6 +129,14 @@ public record Reservation(
               "payment needs attention: " + refused.operation() + " refused: " + refused.reason(),
               at)
           : unchanged("no capture, void or refund awaited");
+    } else if (outcome instanceof SupplierCancellationRefused refused) {
+      // The cancellation this state asked for cannot happen: stop asking, tell people.
+      return status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.CONFIRMED
+          ? announced(
+              withSupplier(SupplierStatus.NEEDS_ATTENTION, supplierBookingReference, at),
+              "booking needs attention: cancellation refused: " + refused.reason(),
+              at)
+          : unchanged("no booking cancellation awaited");
     } else if (outcome instanceof SupplierConfirmed confirmed) {
       return onSupplierConfirmed(confirmed, at);
     } else if (outcome instanceof SupplierRejected rejected) {

@@ -6,5 +6,10 @@ public enum SupplierStatus {
   REQUESTED,
   CONFIRMED,
   REJECTED,
-  CANCELLED
+  CANCELLED,
+  /**
+   * The supplier refused for good to cancel the booking of a cancelled reservation: the car's state
+   * needs a person (listed by the stuck-reservation endpoint, never retried).
+   */
+  NEEDS_ATTENTION
 }

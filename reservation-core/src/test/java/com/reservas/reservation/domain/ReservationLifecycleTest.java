@@ -162,6 +162,20 @@ class ReservationLifecycleTest {
   }
 
   @Test
+  void aBookingCancellationTheSupplierRefusesForGoodLeavesTheCarNeedingAPerson() {
+    Reservation r = applied(applied(paid(), new SupplierConfirmed("BK-9")), new PaymentCaptured());
+    r = ((Transition.Applied) r.cancel("plans changed", tick())).reservation();
+    r = applied(r, new PaymentRefunded());
+    assertThat(r.awaitsOutcome()).as("the booking's cancellation is awaited").isTrue();
+
+    r = applied(r, new Outcome.SupplierCancellationRefused("404 BOOKING_NOT_FOUND"));
+
+    assertThat(r.supplierStatus()).isEqualTo(SupplierStatus.NEEDS_ATTENTION);
+    assertThat(r.supplierBookingReference()).isEqualTo("BK-9");
+    assertThat(r.awaitsOutcome()).as("never re-announced by the policy").isFalse();
+  }
+
+  @Test
   void aCancelledReservationCannotBeCancelledAgain() {
     Reservation r = ((Transition.Applied) Reservations.created().cancel("x", tick())).reservation();
 

@@ -8,6 +8,7 @@ import com.reservas.provider.application.port.in.ReservationEventReceived;
 import com.reservas.provider.application.port.out.SupplierGateway;
 import com.reservas.provider.application.port.out.SupplierGateway.BookingAnswer;
 import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
+import com.reservas.provider.application.port.out.SupplierRequestRefusedException;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import com.reservas.provider.domain.SupplierOutcome;
@@ -67,17 +68,32 @@ public final class SupplierBookingService implements HandleReservationEventUseCa
         rejected.calls());
   }
 
+  /**
+   * A cancellation the supplier refuses for good is an answer too: published for a person to act
+   * on, instead of a dead letter that the stuck-reservation policy would make again and again.
+   */
   private Mono<SupplierOutcome> cancel(CancellationRequest request) {
     return supplier
         .cancel(request)
-        .map(
+        .<SupplierOutcome>map(
             answer ->
                 new SupplierOutcome.BookingCancelled(
                     request.reservationCode(),
                     request.supplierCode(),
                     request.requestId(),
                     answer.bookingReference(),
-                    answer.calls()));
+                    answer.calls()))
+        .onErrorResume(
+            SupplierRequestRefusedException.class,
+            refused ->
+                Mono.just(
+                    new SupplierOutcome.CancellationRefused(
+                        request.reservationCode(),
+                        request.supplierCode(),
+                        request.requestId(),
+                        request.bookingReference(),
+                        refused.getMessage(),
+                        refused.calls())));
   }
 
   private Mono<HandlingResult> publish(

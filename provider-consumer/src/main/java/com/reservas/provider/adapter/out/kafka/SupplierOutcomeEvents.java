@@ -6,6 +6,7 @@ import com.reservas.schemas.avro.EventMetadata;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.avro.SupplierBookingRejected;
+import com.reservas.schemas.avro.SupplierCancellationRefused;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -22,6 +23,9 @@ final class SupplierOutcomeEvents {
     }
     if (outcome instanceof SupplierOutcome.BookingRejected) {
       return SupplierBookingRejected.class.getSimpleName();
+    }
+    if (outcome instanceof SupplierOutcome.CancellationRefused) {
+      return SupplierCancellationRefused.class.getSimpleName();
     }
     return SupplierBookingCancelled.class.getSimpleName();
   }
@@ -52,6 +56,16 @@ final class SupplierOutcomeEvents {
           .setReservationCode(rejected.reservationCode())
           .setSupplierCode(rejected.supplierCode())
           .setReason(rejected.reason())
+          .setCalls(calls)
+          .build();
+    }
+    if (outcome instanceof SupplierOutcome.CancellationRefused refused) {
+      return SupplierCancellationRefused.newBuilder()
+          .setMetadata(metadata)
+          .setReservationCode(refused.reservationCode())
+          .setSupplierCode(refused.supplierCode())
+          .setBookingReference(refused.bookingReference())
+          .setReason(refused.reason())
           .setCalls(calls)
           .build();
     }

@@ -12,11 +12,11 @@ public interface StuckReservationsUseCase {
 
   /**
    * The reservations currently waiting longer than the reminder threshold, then those whose payment
-   * needs a person (the policy leaves these alone).
+   * or booking needs a person (the policy leaves these alone).
    */
   Mono<List<Reservation>> stuck();
 
-  /** The reservations whose payment needs a person ({@code NEEDS_ATTENTION}). */
+  /** The reservations whose payment or booking needs a person ({@code NEEDS_ATTENTION}). */
   Mono<List<Reservation>> needingAttention();
 
   /** Applies the policy once to every stuck reservation. */

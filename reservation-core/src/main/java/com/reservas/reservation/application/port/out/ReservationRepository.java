@@ -36,7 +36,9 @@ public interface ReservationRepository {
    */
   Flux<Reservation> findAwaitingOutcomeSince(Instant updatedBefore, int limit);
 
-  /** Reservations whose payment needs a person ({@code NEEDS_ATTENTION}), oldest first. */
+  /**
+   * Reservations whose payment or booking needs a person ({@code NEEDS_ATTENTION}), oldest first.
+   */
   Flux<Reservation> findNeedingAttention(int limit);
 
   /** A client's idempotency key and the hash of the request it was first used with. */

@@ -147,7 +147,8 @@ public final class R2dbcReservationRepository implements ReservationRepository {
   public Flux<Reservation> findNeedingAttention(int limit) {
     return db.sql(
             SELECT
-                + " WHERE r.payment_status = 'NEEDS_ATTENTION' ORDER BY r.updated_at LIMIT :limit")
+                + " WHERE r.payment_status = 'NEEDS_ATTENTION' OR r.supplier_status = 'NEEDS_ATTENTION'"
+                + " ORDER BY r.updated_at LIMIT :limit")
         .bind("limit", limit)
         .map(R2dbcReservationRepository::withoutHistory)
         .all()

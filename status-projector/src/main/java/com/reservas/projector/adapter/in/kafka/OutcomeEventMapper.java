@@ -17,6 +17,7 @@ import com.reservas.schemas.avro.PaymentVoided;
 import com.reservas.schemas.avro.SupplierBookingCancelled;
 import com.reservas.schemas.avro.SupplierBookingConfirmed;
 import com.reservas.schemas.avro.SupplierBookingRejected;
+import com.reservas.schemas.avro.SupplierCancellationRefused;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -90,6 +91,12 @@ final class OutcomeEventMapper {
     if (event instanceof SupplierBookingRejected e) {
       return new Mapped(
           e.getReservationCode(), new Outcome.SupplierRejected(e.getReason()), e.getCalls());
+    }
+    if (event instanceof SupplierCancellationRefused e) {
+      return new Mapped(
+          e.getReservationCode(),
+          new Outcome.SupplierCancellationRefused(e.getReason()),
+          e.getCalls());
     }
     if (event instanceof SupplierBookingCancelled e) {
       return new Mapped(e.getReservationCode(), new Outcome.SupplierCancelled(), e.getCalls());
