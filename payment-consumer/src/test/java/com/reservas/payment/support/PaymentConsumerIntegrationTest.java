@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
@@ -26,12 +27,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,9 +91,16 @@ public abstract class PaymentConsumerIntegrationTest {
   /** One stand-in for the JVM; TIMEOUT faults hold a request for 2 s. */
   protected static final StripeStandIn STRIPE = startStandIn();
 
-  private static KafkaProducer<String, SpecificRecord> producer;
+  private static final Map<String, KafkaProducer<String, SpecificRecord>> PRODUCERS =
+      new ConcurrentHashMap<>();
 
-  @Value("${spring.kafka.bootstrap-servers}")
+  /**
+   * This context's broker. Not the {@code spring.kafka.bootstrap-servers} property: each embedded
+   * broker writes it as a system property, so once a subclass with settings of its own started a
+   * second context, the property names that one's broker.
+   */
+  @Autowired private EmbeddedKafkaBroker broker;
+
   protected String bootstrapServers;
 
   @LocalServerPort protected int port;
@@ -124,28 +132,32 @@ public abstract class PaymentConsumerIntegrationTest {
     return System.getProperty("reservas.test.retry." + name, defaultValue);
   }
 
-  @BeforeAll
-  static void producer(@Value("${spring.kafka.bootstrap-servers}") String servers) {
-    if (producer == null) {
-      producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  servers,
-                  ProducerConfig.LINGER_MS_CONFIG,
-                  0),
-              new StringSerializer(),
-              new AvroEventSerializer(new InMemorySchemaRegistry()));
-    }
+  /**
+   * One producer per broker: a subclass with settings of its own gets a Spring context, and so an
+   * embedded broker, of its own.
+   */
+  private static KafkaProducer<String, SpecificRecord> producerFor(String servers) {
+    return PRODUCERS.computeIfAbsent(
+        servers,
+        bootstrap ->
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    0),
+                new StringSerializer(),
+                new AvroEventSerializer(new InMemorySchemaRegistry())));
   }
 
   @AfterAll
-  static void keepProducer() {
+  static void keepProducers() {
     // shared by every test class of the JVM; closed with it
   }
 
   @BeforeEach
   void cleanSlate() {
+    bootstrapServers = broker.getBrokersAsString();
     topics = new KafkaTopics(bootstrapServers);
     STRIPE.clearFaults();
     stripeBreaker().reset();
@@ -176,7 +188,7 @@ public abstract class PaymentConsumerIntegrationTest {
     record.headers().add(EventHeaders.EVENT_ID, utf8(eventId));
     record.headers().add(EventHeaders.EVENT_TYPE, utf8(type));
     record.headers().add(EventHeaders.TRACEPARENT, utf8(ReservationEvents.TRACEPARENT));
-    return producer.send(record);
+    return producerFor(bootstrapServers).send(record);
   }
 
   /** {@link #publish} and wait for the broker. */
