@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "spring.kafka.consumer.properties.max.poll.interval.ms=2000",
-      "reservas.consumer.slowest-record=400ms"
+      "reservas.consumer.slowest-record=700ms"
     })
 class SlowStripeTest extends PaymentConsumerIntegrationTest {
 
