@@ -45,13 +45,7 @@ class RelayDeliveryTest {
   void aReservationCreatedThroughTheUseCaseAppearsOnceWithItsKeyHeadersAndBytes() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ReservationWorld world = new ReservationWorld();
-        RelaySupervisor relay =
-            RelayHarness.start(
-                RelayHarness.properties(world.database, RelayHarness.nextServerId(), Map.of()),
-                bootstrap,
-                registry,
-                p -> p)) {
-      RelayHarness.awaitStreaming(relay);
+        RelaySupervisor relay = RelayHarness.streaming(world, bootstrap, registry)) {
       String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
       String code = world.create(traceparent).block();

@@ -115,6 +115,21 @@ final class RelayHarness {
     return supervisor;
   }
 
+  /**
+   * A relay with the default settings on {@code world}'s database, already streaming its binlog.
+   */
+  static RelaySupervisor streaming(
+      ReservationWorld world, String bootstrapServers, MeterRegistry registry) {
+    RelaySupervisor relay =
+        start(
+            properties(world.database, nextServerId(), Map.of()),
+            bootstrapServers,
+            registry,
+            p -> p);
+    awaitStreaming(relay);
+    return relay;
+  }
+
   /** Waits until the engine reads the binlog: rows committed from now on are relayed. */
   static void awaitStreaming(RelaySupervisor supervisor) {
     await("relay streaming")

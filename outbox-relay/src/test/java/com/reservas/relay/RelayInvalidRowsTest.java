@@ -41,13 +41,7 @@ class RelayInvalidRowsTest {
       throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ReservationWorld world = new ReservationWorld();
-        RelaySupervisor relay =
-            RelayHarness.start(
-                RelayHarness.properties(world.database, RelayHarness.nextServerId(), Map.of()),
-                bootstrap,
-                registry,
-                p -> p)) {
-      RelayHarness.awaitStreaming(relay);
+        RelaySupervisor relay = RelayHarness.streaming(world, bootstrap, registry)) {
 
       String unknownId =
           world.insertOutboxRow("bogus.events", "DLQ00001", "Whatever", PAYLOAD, false);
@@ -107,13 +101,7 @@ class RelayInvalidRowsTest {
   void anEventTooLargeForKafkaIsDeadLetteredAsAMarkerAndTheEventsBehindItFlow() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ReservationWorld world = new ReservationWorld();
-        RelaySupervisor relay =
-            RelayHarness.start(
-                RelayHarness.properties(world.database, RelayHarness.nextServerId(), Map.of()),
-                bootstrap,
-                registry,
-                p -> p)) {
-      RelayHarness.awaitStreaming(relay);
+        RelaySupervisor relay = RelayHarness.streaming(world, bootstrap, registry)) {
 
       // Over the producer's max.request.size (1 MB): Kafka can never take it.
       String hugeId =
