@@ -17,7 +17,8 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Such an answer usually goes out before the request body was read (a refused {@code POST}). The
  * connection is then closed after the answer ({@code Connection: close}, as RFC 9112 §9.6 allows a
  * server that does not read a body): left open, the unread body stalled the next request on the
- * same keep-alive connection until the client timed out.
+ * same keep-alive connection until the client timed out. (The other stall of Reactor Netty's
+ * keep-alive handling, after a request answered at once, is {@link KeepAliveStallGuard}'s.)
  */
 public final class ProblemWriter {
 
