@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterTopic where {@code dead-letter} sends rows of unknown aggregate type
  * @param restart backoff between engine restarts after a failure
  * @param health when a running engine counts as stalled
+ * @param lease how a standby relay waits for the lease and how often the holder checks it
  */
 @Validated
 @ConfigurationProperties("reservas.relay")
@@ -44,7 +45,8 @@ public record RelayProperties(
     @NotNull @DefaultValue("dead-letter") InvalidRowPolicy invalidRow,
     @NotBlank @DefaultValue("outbox.invalid") String deadLetterTopic,
     @NotNull @Valid @DefaultValue Restart restart,
-    @NotNull @Valid @DefaultValue Health health) {
+    @NotNull @Valid @DefaultValue Health health,
+    @NotNull @Valid @DefaultValue Lease lease) {
 
   /**
    * The database with the outbox table.
@@ -154,6 +156,17 @@ public record RelayProperties(
    *     DOWN
    */
   public record Health(@NotNull @DefaultValue("30s") Duration stallTimeout) {}
+
+  /**
+   * One relay per offsets table streams; the others are hot standbys (see {@code RelayLease}).
+   *
+   * @param retryEvery how often a standby tries to take the lease
+   * @param checkEvery how often the holder checks that it still holds it (its lock connection may
+   *     have been cut); a relay that lost it stops its engine
+   */
+  public record Lease(
+      @NotNull @DefaultValue("2s") Duration retryEvery,
+      @NotNull @DefaultValue("2s") Duration checkEvery) {}
 
   @AssertTrue(message = "health.stall-timeout must exceed engine.keep-alive-interval")
   public boolean isStallTimeoutAboveHeartbeats() {

@@ -20,7 +20,9 @@ public final class RelayState {
     /** The engine's task runs and streams the binlog. */
     RUNNING,
     /** The engine failed; it is restarted after a backoff. */
-    BACKING_OFF
+    BACKING_OFF,
+    /** Another relay holds the lease and streams; this one waits to take over. */
+    STANDBY
   }
 
   /**
@@ -103,6 +105,14 @@ public final class RelayState {
     streaming = false;
     setPhase(Phase.STOPPED);
     nextAttempt = null;
+  }
+
+  void standby(Instant retryAt) {
+    streaming = false;
+    nextAttempt = retryAt;
+    if (phase != Phase.STANDBY) {
+      setPhase(Phase.STANDBY);
+    }
   }
 
   synchronized void failed(String why, Instant retryAt) {

@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * is logged with its cause, counted, shown by the health check, and the engine is started again
  * after an exponential backoff ({@code reservas.relay.restart.*}). Offsets are committed only after
  * Kafka acknowledged, so every restart resumes after the last acknowledged batch.
+ *
+ * <p>An engine starts only while this relay holds the {@link RelayLease}; without it the relay is a
+ * standby ({@link RelayState.Phase#STANDBY}) that tries again every {@code
+ * reservas.relay.lease.retry-every}, and a relay that lost it stops its engine.
  */
 public final class RelaySupervisor implements AutoCloseable {
 
@@ -45,6 +49,7 @@ public final class RelaySupervisor implements AutoCloseable {
   private final RelayState state;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService engineThreads;
+  private final RelayLease lease;
 
   private boolean started;
   private boolean stopping;
@@ -69,6 +74,7 @@ public final class RelaySupervisor implements AutoCloseable {
     this.state = new RelayState(clock);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(named("outbox-relay-supervisor"));
     this.engineThreads = Executors.newCachedThreadPool(named("outbox-relay-engine"));
+    this.lease = new RelayLease(properties);
     metrics.bindSupervisor(
         () -> state.phase() == RelayState.Phase.RUNNING, () -> state.progressAge());
   }
@@ -90,6 +96,8 @@ public final class RelaySupervisor implements AutoCloseable {
         properties.database().outboxTable(),
         properties.topics().names());
     scheduler.execute(this::attempt);
+    long check = properties.lease().checkEvery().toMillis();
+    scheduler.scheduleWithFixedDelay(this::checkLease, check, check, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -103,6 +111,20 @@ public final class RelaySupervisor implements AutoCloseable {
   }
 
   private void attempt() {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+    }
+    try {
+      if (!lease.acquire()) {
+        standby();
+        return;
+      }
+    } catch (RuntimeException e) {
+      failed(describe(e), e);
+      return;
+    }
     synchronized (this) {
       if (stopping) {
         return;
@@ -134,6 +156,38 @@ public final class RelaySupervisor implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
       }
       failed("the engine could not be started: " + describe(e), e);
+    }
+  }
+
+  private synchronized void standby() {
+    if (stopping) {
+      return;
+    }
+    if (state.phase() != RelayState.Phase.STANDBY) {
+      log.info(
+          "Another relay holds the lease on {}'s offsets: waiting as a standby, trying every {}",
+          properties.storageJdbcUrl(),
+          properties.lease().retryEvery());
+    }
+    Duration delay = properties.lease().retryEvery();
+    state.standby(clock.instant().plus(delay));
+    scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A relay that lost its lease (its lock connection ended) stops streaming at once. */
+  private void checkLease() {
+    Run run;
+    synchronized (this) {
+      run = current;
+      if (stopping || run == null) {
+        return;
+      }
+    }
+    if (!lease.held()) {
+      log.error(
+          "The relay lost its lease (its lock connection to the storage database ended):"
+              + " stopping the engine; it streams again only once it holds the lease");
+      run.stop();
     }
   }
 
@@ -184,6 +238,7 @@ public final class RelaySupervisor implements AutoCloseable {
       Thread.currentThread().interrupt();
       engineThreads.shutdownNow();
     }
+    lease.close();
     state.stopped();
     log.info("Outbox relay stopped");
   }

@@ -48,6 +48,11 @@ public final class RelayHealthIndicator extends AbstractHealthIndicator {
     if (s.nextAttempt() != null) {
       builder.withDetail("nextAttempt", s.nextAttempt().toString());
     }
+    if (s.phase() == RelayState.Phase.STANDBY) {
+      // A hot standby is healthy: it takes over when the relay holding the lease stops.
+      builder.up().withDetail("standby", "another relay holds the lease and streams");
+      return;
+    }
     if (s.phase() != RelayState.Phase.RUNNING) {
       builder.down();
       return;
