@@ -42,6 +42,7 @@ class RelayDeliveryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the relay only has to run around the body, and stop after it
   void aReservationCreatedThroughTheUseCaseAppearsOnceWithItsKeyHeadersAndBytes() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ReservationWorld world = new ReservationWorld();

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -44,20 +43,10 @@ class RelayLeaseTest {
   @Test
   void aSecondRelayWaitsAsAStandbyAndTakesOverWhenTheFirstStops() throws Exception {
     try (ReservationWorld world = new ReservationWorld()) {
-      RelayProperties properties =
-          RelayHarness.properties(
-              world.database,
-              RelayHarness.nextServerId(),
-              Map.of(
-                  "reservas.relay.lease.retry-every", "200ms",
-                  "reservas.relay.lease.check-every", "500ms"));
-      RelaySupervisor first = RelayHarness.start(properties, bootstrap);
-      RelayHarness.awaitStreaming(first);
-      RelaySupervisor second = RelayHarness.start(properties, bootstrap);
-      try {
-        await("the second relay in standby")
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> second.state().phase() == RelayState.Phase.STANDBY);
+      try (Relays relays = Relays.streamingAndStandby(world)) {
+        RelayProperties properties = relays.properties();
+        RelaySupervisor first = relays.first();
+        RelaySupervisor second = relays.second();
 
         Set<String> codes = new HashSet<>(create(world));
         assertThat(second.state().phase())
@@ -72,31 +61,25 @@ class RelayLeaseTest {
         codes.addAll(create(world));
 
         try (TopicReader reader = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
-          List<TopicReader.Received> mine =
-              reader
-                  .pollUntil(r -> distinct(r, codes) >= codes.size(), Duration.ofMinutes(2))
-                  .stream()
-                  .filter(r -> codes.contains(r.record().key()))
-                  .toList();
-          Map<String, Long> perEventId =
-              mine.stream()
-                  .collect(Collectors.groupingBy(r -> r.header("eventId"), Collectors.counting()));
-          long duplicates = mine.size() - perEventId.size();
+          TopicReader.Delivery delivery =
+              reader.deliveryOf(codes, codes.size(), Duration.ofMinutes(2));
           System.out.printf(
               "[relay] lease: standby took over %d ms after the holder stopped (retry every"
                   + " %s); %d events, %d duplicates%n",
-              takeoverMillis, properties.lease().retryEvery(), perEventId.size(), duplicates);
-          assertThat(perEventId).as("every event, from one relay or the other").hasSize(2 * EACH);
-          assertThat(duplicates)
+              takeoverMillis,
+              properties.lease().retryEvery(),
+              delivery.distinct(),
+              delivery.duplicates());
+          assertThat(delivery.perEventId())
+              .as("every event, from one relay or the other")
+              .hasSize(2 * EACH);
+          assertThat(delivery.duplicates())
               .as("at most the last batch of the first relay again")
               .isLessThanOrEqualTo(properties.engine().maxBatchSize());
           assertThat(second.state().snapshot().eventsPublished())
               .as("the events after the takeover came from the second relay")
               .isGreaterThanOrEqualTo(EACH);
         }
-      } finally {
-        second.close();
-        first.close();
       }
     }
   }
@@ -104,20 +87,10 @@ class RelayLeaseTest {
   @Test
   void aRelayWhoseLockConnectionIsCutStopsStreamingAndTheStandbyTakesOver() throws Exception {
     try (ReservationWorld world = new ReservationWorld()) {
-      RelayProperties properties =
-          RelayHarness.properties(
-              world.database,
-              RelayHarness.nextServerId(),
-              Map.of(
-                  "reservas.relay.lease.retry-every", "200ms",
-                  "reservas.relay.lease.check-every", "500ms"));
-      RelaySupervisor first = RelayHarness.start(properties, bootstrap);
-      RelayHarness.awaitStreaming(first);
-      RelaySupervisor second = RelayHarness.start(properties, bootstrap);
-      try {
-        await("the second relay in standby")
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> second.state().phase() == RelayState.Phase.STANDBY);
+      try (Relays relays = Relays.streamingAndStandby(world)) {
+        RelayProperties properties = relays.properties();
+        RelaySupervisor first = relays.first();
+        RelaySupervisor second = relays.second();
 
         // A network cut of the first relay's lock connection only: its binlog reader lives on.
         try (Connection admin = world.database.connect();
@@ -140,13 +113,41 @@ class RelayLeaseTest {
             .until(() -> first.state().phase() == RelayState.Phase.STANDBY);
         Set<String> codes = new HashSet<>(create(world));
         try (TopicReader reader = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
-          reader.pollUntil(r -> distinct(r, codes) >= codes.size(), Duration.ofMinutes(2));
+          assertThat(reader.deliveryOf(codes, codes.size(), Duration.ofMinutes(2)).perEventId())
+              .as("published by the relay that took over")
+              .hasSize(EACH);
         }
         assertThat(first.state().phase()).isEqualTo(RelayState.Phase.STANDBY);
-      } finally {
-        second.close();
-        first.close();
       }
+    }
+  }
+
+  /** Two relays with the same settings on one database: the first streams, the second waits. */
+  private record Relays(RelayProperties properties, RelaySupervisor first, RelaySupervisor second)
+      implements AutoCloseable {
+
+    static Relays streamingAndStandby(ReservationWorld world) {
+      RelayProperties properties =
+          RelayHarness.properties(
+              world.database,
+              RelayHarness.nextServerId(),
+              Map.of(
+                  "reservas.relay.lease.retry-every", "200ms",
+                  "reservas.relay.lease.check-every", "500ms"));
+      RelaySupervisor first = RelayHarness.start(properties, bootstrap);
+      RelayHarness.awaitStreaming(first);
+      RelaySupervisor second = RelayHarness.start(properties, bootstrap);
+      Relays relays = new Relays(properties, first, second);
+      await("the second relay in standby")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> second.state().phase() == RelayState.Phase.STANDBY);
+      return relays;
+    }
+
+    @Override
+    public void close() {
+      second.close();
+      first.close();
     }
   }
 
@@ -155,13 +156,5 @@ class RelayLeaseTest {
         .flatMap(i -> world.create(null), 8)
         .collectList()
         .block(Duration.ofMinutes(2));
-  }
-
-  private static long distinct(List<TopicReader.Received> received, Set<String> keys) {
-    return received.stream()
-        .filter(r -> keys.contains(r.record().key()))
-        .map(r -> r.header("eventId"))
-        .distinct()
-        .count();
   }
 }

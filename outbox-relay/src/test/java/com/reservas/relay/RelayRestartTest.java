@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -73,22 +72,18 @@ class RelayRestartTest {
         assertThat(codes).hasSize(total);
 
         try (TopicReader reader = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
-          List<TopicReader.Received> mine =
-              reader
-                  .pollUntil(r -> distinctEvents(r, codes) >= total, Duration.ofMinutes(2))
-                  .stream()
-                  .filter(r -> codes.contains(r.record().key()))
-                  .toList();
-          Map<String, Long> perEventId =
-              mine.stream()
-                  .collect(Collectors.groupingBy(r -> r.header("eventId"), Collectors.counting()));
-          long duplicates = mine.size() - perEventId.size();
+          TopicReader.Delivery delivery = reader.deliveryOf(codes, total, Duration.ofMinutes(2));
           System.out.printf(
               "[relay] restart: %d reservations, relay stopped after %d commits and restarted"
                   + " after %d: %d events received, %d distinct, %d duplicates%n",
-              total, atStop, atRestart, mine.size(), perEventId.size(), duplicates);
-          assertThat(perEventId).as("none lost").hasSize(total);
-          assertThat(duplicates)
+              total,
+              atStop,
+              atRestart,
+              delivery.records().size(),
+              delivery.distinct(),
+              delivery.duplicates());
+          assertThat(delivery.perEventId()).as("none lost").hasSize(total);
+          assertThat(delivery.duplicates())
               .as("duplicates bounded by one batch")
               .isLessThanOrEqualTo(properties.engine().maxBatchSize());
         }
@@ -118,42 +113,25 @@ class RelayRestartTest {
         Set<String> keys = new HashSet<>(codes);
 
         try (TopicReader reader = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
-          List<TopicReader.Received> mine =
-              reader
-                  .pollUntil(r -> distinctEvents(r, keys) >= total, Duration.ofMinutes(2))
-                  .stream()
-                  .filter(r -> keys.contains(r.record().key()))
-                  .toList();
-          Map<String, Long> perEventId =
-              mine.stream()
-                  .collect(Collectors.groupingBy(r -> r.header("eventId"), Collectors.counting()));
-          long duplicates = mine.size() - perEventId.size();
+          TopicReader.Delivery delivery = reader.deliveryOf(keys, total, Duration.ofMinutes(2));
           RelayState.Snapshot state = relay.state().snapshot();
           System.out.printf(
               "[relay] unacknowledged send #150 of %d: %d events received, %d distinct, %d"
                   + " duplicates, %d engine restart(s), last error: %s%n",
               total,
-              mine.size(),
-              perEventId.size(),
-              duplicates,
+              delivery.records().size(),
+              delivery.distinct(),
+              delivery.duplicates(),
               state.restarts(),
               state.lastError());
-          assertThat(perEventId).as("none lost").hasSize(total);
-          assertThat(duplicates).isLessThanOrEqualTo(properties.engine().maxBatchSize());
+          assertThat(delivery.perEventId()).as("none lost").hasSize(total);
+          assertThat(delivery.duplicates()).isLessThanOrEqualTo(properties.engine().maxBatchSize());
           assertThat(state.restarts()).isEqualTo(1);
           assertThat(state.lastError()).contains("injected: no acknowledgement for send #150");
           assertThat(registry.get("reservas.relay.engine.restarts").counter().count()).isEqualTo(1);
         }
       }
     }
-  }
-
-  private static long distinctEvents(List<TopicReader.Received> received, Set<String> keys) {
-    return received.stream()
-        .filter(r -> keys.contains(r.record().key()))
-        .map(r -> r.header("eventId"))
-        .distinct()
-        .count();
   }
 
   private static void awaitCommitted(AtomicInteger committed, int count) {

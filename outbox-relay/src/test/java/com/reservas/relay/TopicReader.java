@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,6 +76,35 @@ final class TopicReader implements AutoCloseable {
       poll(Duration.ofMillis(20));
     }
     return List.copyOf(received);
+  }
+
+  /**
+   * The records of {@code keys} received so far, after polling until {@code expected} distinct
+   * events (by {@code eventId} header) of them arrived, or the timeout.
+   */
+  Delivery deliveryOf(Set<String> keys, long expected, Duration timeout) {
+    pollUntil(r -> Delivery.of(r, keys).distinct() >= expected, timeout);
+    return Delivery.of(received(), keys);
+  }
+
+  /** Received records of some keys, and how often each event ({@code eventId}) came. */
+  record Delivery(List<Received> records, Map<String, Long> perEventId) {
+
+    static Delivery of(List<Received> received, Set<String> keys) {
+      List<Received> mine = received.stream().filter(r -> keys.contains(r.record().key())).toList();
+      return new Delivery(
+          mine,
+          mine.stream()
+              .collect(Collectors.groupingBy(r -> r.header("eventId"), Collectors.counting())));
+    }
+
+    int distinct() {
+      return perEventId.size();
+    }
+
+    long duplicates() {
+      return records.size() - perEventId.size();
+    }
   }
 
   void poll(Duration duration) {
