@@ -341,7 +341,10 @@ class KubernetesManifestsTest {
             .environment(manifests.environment(Manifests.container(relay)));
     assertThat(environment.getProperty("reservas.relay.connector")).isEqualTo("mysql");
     assertThat(Repository.read("deploy/k8s/base/outbox-relay.yaml"))
-        .contains("ONE replica", "publish every event twice", "Recreate, not RollingUpdate");
+        .contains(
+            "ONE replica",
+            "waits as a standby for the relay's lease",
+            "Recreate, not RollingUpdate");
   }
 
   @ParameterizedTest
