@@ -86,6 +86,10 @@ public final class RelayMetrics {
     registry.counter("reservas.relay.invalid.rows", "reason", reason, "action", action).increment();
   }
 
+  void offsetsReset(String reason) {
+    registry.counter("reservas.relay.offsets.resets", "reason", reason).increment();
+  }
+
   void restarted(Throwable cause) {
     registry
         .counter(

@@ -136,6 +136,7 @@ public final class RelaySupervisor implements AutoCloseable {
     try {
       preflight.run();
       StorageTables.ensure(properties);
+      resetOffsetsInAPurgedBinlog();
       producer = producers.get();
       Set<String> topics = new HashSet<>(properties.topics().names());
       router = new OutboxRecordRouter(topics);
@@ -157,6 +158,26 @@ public final class RelaySupervisor implements AutoCloseable {
       }
       failed("the engine could not be started: " + describe(e), e);
     }
+  }
+
+  /**
+   * Offsets in a binlog file the server purged would fail every start: they are forgotten, loudly,
+   * and the engine starts from the current position (see {@link PurgedBinlogCheck}).
+   */
+  private void resetOffsetsInAPurgedBinlog() {
+    PurgedBinlogCheck.purgedFile(properties)
+        .ifPresent(
+            file -> {
+              log.error(
+                  "The relay's offsets point at binlog file {}, which the server has purged: the"
+                      + " events written there were not relayed and are lost to Kafka. Resetting"
+                      + " the offsets and streaming from the current position; the"
+                      + " stuck-reservation policy re-announces every reservation still waiting"
+                      + " for one of them.",
+                  file);
+              PurgedBinlogCheck.forget(properties);
+              metrics.offsetsReset("purged-binlog");
+            });
   }
 
   private synchronized void standby() {
