@@ -241,6 +241,30 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
     assertThat(STRIPE.paymentIntentsCreatedFor("RMND0001")).isEqualTo(1);
   }
 
+  /**
+   * A day later Stripe no longer knows the key: asked again under it, it would make a second
+   * PaymentIntent (and hold the money twice). The consumer finds the first one by its metadata.
+   */
+  @Test
+  void aReminderAfterStripeForgotTheIdempotencyKeyFindsTheAuthorizationInsteadOfMakingAnother() {
+    String intent = authorize("LATE0001");
+    STRIPE.advanceClock(Duration.ofHours(25));
+
+    send(
+        ReservationEvents.statusChanged(
+            "LATE0001", "PAYMENT_IN_PROGRESS", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+
+    List<SpecificRecord> events =
+        awaitOutcomes(
+            "LATE0001",
+            list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
+    assertThat(events)
+        .filteredOn(PaymentAuthorized.class::isInstance)
+        .extracting(e -> ((PaymentAuthorized) e).getPaymentIntentId())
+        .containsExactly(intent, intent);
+    assertThat(STRIPE.paymentIntentsCreatedFor("LATE0001")).isEqualTo(1);
+  }
+
   @Test
   void aReservationCancelledWhileItsAuthorizationWasInProgressLearnsWhatStripeDidAndIsReleased() {
     String intent = authorize("EXPR0001");

@@ -47,6 +47,14 @@ public record ReservationPayment(
   /** Payment sub-status of a charged amount. */
   public static final String CAPTURED = "CAPTURED";
 
+  /**
+   * Whether an authorization was asked for before: the projector recorded its start, so this is a
+   * reminder or a cancellation that waits for the answer, and Stripe may have made it already.
+   */
+  public boolean authorizationAskedBefore() {
+    return IN_PROGRESS.equals(paymentStatus);
+  }
+
   /** The price as {@link Money}; throws {@link IllegalArgumentException} if it is malformed. */
   public Money price() {
     return Money.parse(amount, currency);

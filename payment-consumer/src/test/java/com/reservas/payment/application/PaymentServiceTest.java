@@ -7,6 +7,7 @@ import com.reservas.consumer.support.audit.HttpExchange;
 import com.reservas.payment.application.port.in.EventContext;
 import com.reservas.payment.application.port.in.InvalidReservationEventException;
 import com.reservas.payment.application.port.in.ReservationEvent;
+import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;
 import com.reservas.payment.application.port.out.PaymentGateway;
 import com.reservas.payment.application.port.out.PaymentOutcomePort;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The use case with in-memory ports: what is called, in which order, and what is published. */
@@ -28,6 +30,7 @@ class PaymentServiceTest {
   private final EventContext source = new EventContext("evt-1", "ReservationCreated", null);
 
   private PaymentOutcome voidAnswer = new PaymentOutcome.Voided("pi_1");
+  private Optional<PaymentOutcome> madeBefore = Optional.empty();
 
   private final PaymentGateway gateway =
       new PaymentGateway() {
@@ -36,6 +39,12 @@ class PaymentServiceTest {
           log.add("stripe authorize " + key + " " + amount.minorUnits() + " " + token);
           return new GatewayResponse(
               new PaymentOutcome.Authorized("pi_1", amount), List.of(call(key)));
+        }
+
+        @Override
+        public AuthorizationLookup findAuthorization(String code, Money amount) {
+          log.add("stripe search " + code);
+          return new AuthorizationLookup(madeBefore, List.of(call(code + "-lookup")));
         }
 
         @Override
@@ -93,6 +102,29 @@ class PaymentServiceTest {
             "publish started K7P2QX9A-authorize",
             "stripe authorize K7P2QX9A-authorize 41200 pm_card_visa",
             "publish authorize Authorized calls=[K7P2QX9A-authorize]");
+  }
+
+  @Test
+  void aRepeatedAuthorizationFindsThePaymentIntentStripeMadeAndAsksNothingAgain() {
+    madeBefore = Optional.of(new PaymentOutcome.Authorized("pi_1", Money.parse("412.00", "EUR")));
+
+    service.handle(event("PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+
+    assertThat(log)
+        .containsExactly(
+            "stripe search K7P2QX9A", "publish authorize Authorized calls=[K7P2QX9A-lookup]");
+  }
+
+  @Test
+  void aRepeatedAuthorizationStripeHasNoRecordOfIsAskedForUnderItsKey() {
+    service.handle(event("CANCELLED", "IN_PROGRESS", null));
+
+    assertThat(log)
+        .containsExactly(
+            "stripe search K7P2QX9A",
+            "publish started K7P2QX9A-authorize",
+            "stripe authorize K7P2QX9A-authorize 41200 pm_card_visa",
+            "publish authorize Authorized calls=[K7P2QX9A-lookup, K7P2QX9A-authorize]");
   }
 
   @Test

@@ -2,10 +2,12 @@ package com.reservas.stripe.standin;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The stand-in's own control endpoints under {@code /__admin} (not part of Stripe's API, no API key
- * needed): fault settings, statistics, reset and health, so that demos and tests running in another
- * process can steer it over HTTP.
+ * needed): fault settings, statistics, reset, the clock and health, so that demos and tests running
+ * in another process can steer it over HTTP.
  */
 final class AdminHttpHandler {
 
@@ -35,6 +37,7 @@ final class AdminHttpHandler {
   private final FaultInjector faults;
   private final Supplier<StandInStats> stats;
   private final Runnable reset;
+  private final Consumer<Duration> advanceClock;
 
   /** An admin answer: status and JSON body (null for none). */
   private record AdminResponse(int status, String body, String allow) {
@@ -49,11 +52,16 @@ final class AdminHttpHandler {
   }
 
   AdminHttpHandler(
-      JsonMapper json, FaultInjector faults, Supplier<StandInStats> stats, Runnable reset) {
+      JsonMapper json,
+      FaultInjector faults,
+      Supplier<StandInStats> stats,
+      Runnable reset,
+      Consumer<Duration> advanceClock) {
     this.json = json;
     this.faults = faults;
     this.stats = stats;
     this.reset = reset;
+    this.advanceClock = advanceClock;
   }
 
   Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -91,6 +99,8 @@ final class AdminHttpHandler {
         reset.run();
         log.info("Stripe stand-in reset");
         return AdminResponse.noContent();
+      case PREFIX + "/clock":
+        return "POST".equals(method) ? advanceClock(body) : notAllowed("POST");
       case PREFIX + "/health":
         return "GET".equals(method) ? AdminResponse.ok("{\"status\":\"UP\"}") : notAllowed("GET");
       default:
@@ -110,6 +120,24 @@ final class AdminHttpHandler {
     faults.set(settings);
     log.info("Stripe stand-in faults set: {}", settings);
     return AdminResponse.ok(faultsJson(faults.current()));
+  }
+
+  /** {@code {"advanceSeconds": 90000}}: lets time pass, e.g. beyond the idempotency window. */
+  private AdminResponse advanceClock(String body) {
+    long seconds;
+    try {
+      JsonNode node = json.readTree(body.isBlank() ? "{}" : body);
+      seconds = integral(node, "advanceSeconds", -1L);
+    } catch (JacksonException e) {
+      return problem(400, "Malformed JSON: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      return problem(400, e.getMessage());
+    }
+    if (seconds < 0) {
+      return problem(400, "advanceSeconds (a whole number >= 0) is required");
+    }
+    advanceClock.accept(Duration.ofSeconds(seconds));
+    return AdminResponse.noContent();
   }
 
   private FaultSettings parseFaults(String body) {

@@ -263,6 +263,17 @@ final class PaymentLedger {
     return Optional.ofNullable(paymentIntents.get(id));
   }
 
+  /** The PaymentIntents matching {@code query}, newest first, as Stripe's search lists them. */
+  synchronized List<PaymentIntentRecord> search(SearchQuery query) {
+    List<PaymentIntentRecord> found = new ArrayList<>();
+    for (PaymentIntentRecord record : paymentIntents.values()) {
+      if (query.matches(record)) {
+        found.add(0, record);
+      }
+    }
+    return List.copyOf(found);
+  }
+
   synchronized List<PaymentIntentRecord> paymentIntentsFor(String reservationCode) {
     List<PaymentIntentRecord> found = new ArrayList<>();
     for (PaymentIntentRecord record : paymentIntents.values()) {

@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class StripeApiRouter {
 
   private static final Pattern PAYMENT_INTENTS = Pattern.compile("/v1/payment_intents");
+  private static final Pattern PAYMENT_INTENT_SEARCH =
+      Pattern.compile("/v1/payment_intents/search");
   private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
   private static final Pattern PAYMENT_INTENT_ACTION =
       Pattern.compile("/v1/payment_intents/([^/]+)/(confirm|capture|cancel)");
@@ -40,6 +42,13 @@ final class StripeApiRouter {
     Matcher matcher;
     if (post && PAYMENT_INTENTS.matcher(path).matches()) {
       return renderer.paymentIntent(ledger.create(newPaymentIntent(params)));
+    }
+    if (get && PAYMENT_INTENT_SEARCH.matcher(path).matches()) {
+      return renderer.searchResult(
+          path,
+          ledger.search(SearchQuery.parse(params.get("query").orElse(null))).stream()
+              .map(renderer::paymentIntent)
+              .toList());
     }
     if (get && (matcher = PAYMENT_INTENT.matcher(path)).matches()) {
       return renderer.paymentIntent(ledger.paymentIntent(pathId(matcher)));

@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,18 @@ final class StripeObjectRenderer {
 
   StripeObjectRenderer(JsonMapper json) {
     this.json = json;
+  }
+
+  /** A search answer: every match on one page. */
+  ObjectNode searchResult(String url, List<? extends JsonNode> data) {
+    ObjectNode node = json.createObjectNode();
+    node.put("object", "search_result");
+    node.put("url", url);
+    node.put("has_more", false);
+    node.putNull("next_page");
+    node.put("total_count", data.size());
+    node.putArray("data").addAll(data);
+    return node;
   }
 
   ObjectNode paymentIntent(PaymentIntentRecord pi) {

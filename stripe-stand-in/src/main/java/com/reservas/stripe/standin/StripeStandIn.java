@@ -44,6 +44,7 @@ public final class StripeStandIn implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+  private final AdjustableClock clock;
   private final PaymentLedger ledger;
   private final IdempotencyStore idempotency;
   private final FaultInjector faults = new FaultInjector();
@@ -67,10 +68,11 @@ public final class StripeStandIn implements AutoCloseable {
   }
 
   StripeStandIn(Clock clock, Duration timeoutHold) {
+    this.clock = new AdjustableClock(clock);
     JsonMapper json = JsonMapper.builder().build();
     StripeObjectRenderer renderer = new StripeObjectRenderer(json);
-    this.ledger = new PaymentLedger(clock);
-    this.idempotency = new IdempotencyStore(clock);
+    this.ledger = new PaymentLedger(this.clock);
+    this.idempotency = new IdempotencyStore(this.clock);
     this.stripeApi =
         new StripeHttpHandler(
             new ApiKeyAuthenticator(),
@@ -80,7 +82,7 @@ public final class StripeStandIn implements AutoCloseable {
             renderer,
             traffic,
             timeoutHold);
-    this.admin = new AdminHttpHandler(json, faults, this::stats, this::reset);
+    this.admin = new AdminHttpHandler(json, faults, this::stats, this::reset, this::advanceClock);
   }
 
   /**
@@ -232,8 +234,21 @@ public final class StripeStandIn implements AutoCloseable {
     return ledger.find(id);
   }
 
-  /** Forgets every PaymentIntent, refund, idempotency key and count, and clears the faults. */
+  /**
+   * Lets time pass for the stand-in: e.g. 25 hours, after which Stripe no longer knows an
+   * idempotency key and a repeated request makes a new PaymentIntent.
+   */
+  public void advanceClock(Duration amount) {
+    clock.advance(amount);
+    log().info("Stripe stand-in clock advanced by {} (now {} ahead)", amount, clock.offset());
+  }
+
+  /**
+   * Forgets every PaymentIntent, refund, idempotency key and count, clears the faults and sets the
+   * clock back.
+   */
   public void reset() {
+    clock.reset();
     faults.clear();
     faults.resetCount();
     idempotency.clear();

@@ -5,6 +5,7 @@ import com.reservas.payment.application.port.in.HandleReservationEventUseCase;
 import com.reservas.payment.application.port.in.HandlingResult;
 import com.reservas.payment.application.port.in.InvalidReservationEventException;
 import com.reservas.payment.application.port.in.ReservationEvent;
+import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;
 import com.reservas.payment.application.port.out.PaymentGateway;
 import com.reservas.payment.application.port.out.PaymentOutcomePort;
@@ -19,8 +20,10 @@ import java.util.Objects;
 
 /**
  * Handles a reservation event: decides from the snapshot, calls Stripe with the operation's
- * idempotency key, and publishes the outcome. A void that finds the payment captured becomes a
- * refund, published as {@code PaymentRefunded} with the calls of both.
+ * idempotency key, and publishes the outcome. An authorization asked for again is first looked up,
+ * so that one made more than a day ago (Stripe's key window) is found rather than made twice. A
+ * void that finds the payment captured becomes a refund, published as {@code PaymentRefunded} with
+ * the calls of both.
  */
 public class PaymentService implements HandleReservationEventUseCase {
 
@@ -53,11 +56,7 @@ public class PaymentService implements HandleReservationEventUseCase {
     PaymentOperation published = operation;
     List<HttpExchange> calls = new ArrayList<>();
     switch (operation) {
-      case AUTHORIZE -> {
-        Money price = priceOf(reservation);
-        outcomes.authorizationStarted(event.source(), code, key);
-        response = gateway.authorize(key, code, price, reservation.paymentMethodToken());
-      }
+      case AUTHORIZE -> response = authorize(event, key, calls);
       case CAPTURE -> response = gateway.capture(key, code, reservation.paymentIntentId());
       case VOID -> {
         response = gateway.voidAuthorization(key, code, reservation.paymentIntentId());
@@ -75,6 +74,25 @@ public class PaymentService implements HandleReservationEventUseCase {
     calls.addAll(response.calls());
     outcomes.publish(event.source(), code, published, response.outcome(), calls);
     return new HandlingResult(decision, List.of(response.outcome()));
+  }
+
+  /**
+   * Authorizes under the operation's key; a question asked before first looks for the PaymentIntent
+   * Stripe made, since the key may have expired and would then make a second one.
+   */
+  private GatewayResponse authorize(ReservationEvent event, String key, List<HttpExchange> calls) {
+    ReservationPayment reservation = event.reservation();
+    String code = reservation.code();
+    Money price = priceOf(reservation);
+    if (reservation.authorizationAskedBefore()) {
+      AuthorizationLookup found = gateway.findAuthorization(code, price);
+      calls.addAll(found.calls());
+      if (found.outcome().isPresent()) {
+        return new GatewayResponse(found.outcome().get(), List.of());
+      }
+    }
+    outcomes.authorizationStarted(event.source(), code, key);
+    return gateway.authorize(key, code, price, reservation.paymentMethodToken());
   }
 
   private static Money priceOf(ReservationPayment reservation) {

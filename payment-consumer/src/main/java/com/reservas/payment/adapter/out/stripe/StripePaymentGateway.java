@@ -2,6 +2,7 @@ package com.reservas.payment.adapter.out.stripe;
 
 import com.reservas.consumer.support.audit.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
+import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;
 import com.reservas.payment.application.port.out.PaymentGateway;
 import com.reservas.payment.application.port.out.PaymentGatewayUnavailableException;
@@ -21,10 +22,12 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
@@ -39,8 +42,10 @@ import reactor.core.Exceptions;
  * an authorization are {@code Failed}; a void of a captured PaymentIntent is {@code
  * AlreadyCaptured}; a capture or void that already happened is reported as done; any other refusal
  * of a capture, void or refund is {@code Refused} (published for a person to act on, never
- * retried). Transient failures that outlast the retries, an open breaker, and a rejected API key
- * are a {@link PaymentGatewayUnavailableException}.
+ * retried). An authorization asked for again is first searched by its {@code reservation_code}
+ * metadata, since Stripe forgets idempotency keys after 24 hours. Transient failures that outlast
+ * the retries, an open breaker, and a rejected API key are a {@link
+ * PaymentGatewayUnavailableException}.
  */
 public class StripePaymentGateway implements PaymentGateway {
 
@@ -178,35 +183,93 @@ public class StripePaymentGateway implements PaymentGateway {
         });
   }
 
-  /** A Stripe call that answers an outcome, or throws a transient or rejecting exception. */
-  @FunctionalInterface
-  private interface StripeCall {
-    PaymentOutcome call() throws StripeException;
+  @Override
+  public AuthorizationLookup findAuthorization(String reservationCode, Money amount) {
+    PaymentIntentSearchParams params =
+        PaymentIntentSearchParams.builder()
+            .setQuery("metadata['reservation_code']:'" + reservationCode + "'")
+            .build();
+    Answer<Optional<PaymentOutcome>> answer =
+        protect(
+            reservationCode + "-lookup",
+            "lookup",
+            () -> outcomeOf(stripe.v1().paymentIntents().search(params).getData(), amount));
+    return new AuthorizationLookup(answer.value(), answer.calls());
   }
 
-  private GatewayResponse execute(String idempotencyKey, String operation, StripeCall call) {
-    http.open(idempotencyKey);
-    PaymentOutcome outcome;
+  /**
+   * What the reservation's PaymentIntents (newest first) say of its authorization: one awaiting
+   * capture (or captured) is the authorization; otherwise the newest tells how it ended.
+   */
+  private Optional<PaymentOutcome> outcomeOf(List<PaymentIntent> intents, Money amount) {
+    for (PaymentIntent intent : intents) {
+      if ("requires_capture".equals(intent.getStatus()) || "succeeded".equals(intent.getStatus())) {
+        return Optional.of(new PaymentOutcome.Authorized(intent.getId(), amount));
+      }
+    }
+    if (intents.isEmpty()) {
+      return Optional.empty();
+    }
+    PaymentIntent newest = intents.get(0);
+    StripeError error = newest.getLastPaymentError();
+    if ("requires_payment_method".equals(newest.getStatus()) && error != null) {
+      String code = error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode();
+      return Optional.of(
+          new PaymentOutcome.Declined(
+              code == null ? "card_declined" : code, masker.maskText(error.getMessage())));
+    }
+    return Optional.of(
+        new PaymentOutcome.Failed(
+            "PaymentIntent " + newest.getId() + " is " + newest.getStatus() + ", not authorized"));
+  }
+
+  /** A Stripe call that answers a value, or throws a transient or rejecting exception. */
+  @FunctionalInterface
+  private interface StripeCall<T> {
+    T call() throws StripeException;
+  }
+
+  /**
+   * A call's value and the HTTP calls it took; {@code refused} instead of a value when Stripe
+   * refused a capture, void or refund for good.
+   */
+  private record Answer<T>(
+      T value, PaymentOperationRejectedException refused, List<HttpExchange> calls) {}
+
+  private GatewayResponse execute(
+      String idempotencyKey, String operation, StripeCall<PaymentOutcome> call) {
+    Answer<PaymentOutcome> answer = protect(idempotencyKey, operation, call);
+    if (answer.refused() != null) {
+      PaymentOperationRejectedException rejected = answer.refused();
+      log.warn("{} {} refused for good: {}", operation, idempotencyKey, rejected.getMessage());
+      return new GatewayResponse(
+          new PaymentOutcome.Refused(rejected.paymentIntentId(), rejected.getMessage()),
+          answer.calls());
+    }
+    return new GatewayResponse(Objects.requireNonNull(answer.value(), "outcome"), answer.calls());
+  }
+
+  /** Runs {@code call} through the resilience pipeline, recording its HTTP calls under a key. */
+  private <T> Answer<T> protect(String recordingKey, String operation, StripeCall<T> call) {
+    http.open(recordingKey);
+    T value;
     try {
-      outcome = resilience.protectBlocking(call::call).block();
+      value = resilience.protectBlocking(call::call).block();
     } catch (RuntimeException e) {
-      List<HttpExchange> calls = http.close(idempotencyKey);
+      List<HttpExchange> calls = http.close(recordingKey);
       Throwable cause = Exceptions.unwrap(e);
       if (cause instanceof PaymentOperationRejectedException rejected) {
-        log.warn("{} {} refused for good: {}", operation, idempotencyKey, rejected.getMessage());
-        return new GatewayResponse(
-            new PaymentOutcome.Refused(rejected.paymentIntentId(), rejected.getMessage()), calls);
+        return new Answer<>(null, rejected, calls);
       }
       String reason =
           cause instanceof CallNotPermittedException
               ? "Stripe circuit breaker is open"
               : "Stripe unavailable after retries: " + masker.maskText(describe(cause));
-      log.warn("{} {} failed after {} calls: {}", operation, idempotencyKey, calls.size(), reason);
+      log.warn("{} {} failed after {} calls: {}", operation, recordingKey, calls.size(), reason);
       throw new PaymentGatewayUnavailableException(
-          operation + " " + idempotencyKey + ": " + reason, cause);
+          operation + " " + recordingKey + ": " + reason, cause);
     }
-    return new GatewayResponse(
-        Objects.requireNonNull(outcome, "outcome"), http.close(idempotencyKey));
+    return new Answer<>(value, null, http.close(recordingKey));
   }
 
   private StripeException refusedOrTransient(

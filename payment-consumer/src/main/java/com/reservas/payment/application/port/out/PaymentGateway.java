@@ -18,6 +18,15 @@ public interface PaymentGateway {
   GatewayResponse authorize(
       String idempotencyKey, String reservationCode, Money amount, String paymentMethodToken);
 
+  /**
+   * Finds the authorization made for the reservation by its {@code reservation_code} metadata, for
+   * a question repeated after Stripe may have forgotten the idempotency key (24 hours): asking
+   * again under an expired key would make a second PaymentIntent.
+   *
+   * @param amount the reservation's price, reported with an authorization found
+   */
+  AuthorizationLookup findAuthorization(String reservationCode, Money amount);
+
   /** Captures the authorization: {@code Captured}. */
   GatewayResponse capture(String idempotencyKey, String reservationCode, String paymentIntentId);
 
