@@ -256,6 +256,36 @@ class SupplierBookingSagaTest {
     assertThat(supplier.bookingsFor(code)).hasSize(1);
   }
 
+  /**
+   * The supplier forgot its request ids (restart, expiry) but kept its bookings: booking again
+   * under the same id would hold a second car. A reminder finds the first booking instead.
+   */
+  @Test
+  void aReminderAfterTheSupplierForgotTheRequestIdFindsTheBookingInsteadOfBookingAnotherCar() {
+    String code = Reservations.newCode();
+    relay.publish(code, ReservationEvents.paid(code, "MAD-AIRPORT"));
+    String reference = awaitOutcome(code, SupplierBookingConfirmed.class).getBookingReference();
+    supplier.forgetRequestIds();
+
+    // The projector never recorded the confirmation: the policy re-announces PAID.
+    ReservationSnapshot stillPaid =
+        ReservationEvents.snapshot(code, "PAID", "AUTHORIZED", "REQUESTED", "MAD-AIRPORT", null);
+    relay.publish(code, ReservationEvents.statusChanged("PAID", stillPaid));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                outcomes.forKey(code).stream()
+                        .filter(r -> r.value() instanceof SupplierBookingConfirmed)
+                        .count()
+                    == 2);
+    assertThat(outcomes.forKey(code))
+        .extracting(r -> ((SupplierBookingConfirmed) r.value()).getBookingReference())
+        .containsExactly(reference, reference);
+    assertThat(supplier.bookingsFor(code)).hasSize(1);
+  }
+
   @Test
   void anAnswerLostAfterTheSupplierBookedIsRetriedAndFindsTheSameBooking() {
     String code = Reservations.newCode();

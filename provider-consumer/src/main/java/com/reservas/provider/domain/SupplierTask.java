@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 /** What a reservation snapshot asks of the supplier: book, cancel, or nothing. */
 public sealed interface SupplierTask {
 
-  /** The reservation is paid and waits for a car. */
-  record Book(BookingRequest request) implements SupplierTask {
+  /**
+   * The reservation is paid and waits for a car; {@code askedBefore} when the booking was requested
+   * before and the supplier may have made it already.
+   */
+  record Book(BookingRequest request, boolean askedBefore) implements SupplierTask {
     public Book {
       requireNonNull(request, "request");
     }

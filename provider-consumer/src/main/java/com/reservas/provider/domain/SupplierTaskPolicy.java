@@ -9,7 +9,9 @@ package com.reservas.provider.domain;
  * the supplier answers what it did the first time and a booking it made is then cancelled as a late
  * one; anything else is not the supplier's business. Acting on the snapshot, not on the event type,
  * makes a late, repeated or replayed event harmless: it asks for what was asked before, under the
- * same request id.
+ * same request id. A booking asked for before (a reminder, or a cancelled reservation still waiting
+ * for the answer) is first looked up by its request id: the supplier may have forgotten the id, and
+ * would then book a second car.
  */
 public final class SupplierTaskPolicy {
 
@@ -18,11 +20,15 @@ public final class SupplierTaskPolicy {
   static final String REQUESTED = "REQUESTED";
   static final String CONFIRMED = "CONFIRMED";
 
-  public SupplierTask decide(ReservationSnapshot reservation) {
+  /**
+   * @param reminder the snapshot comes from the stuck-reservation policy's re-announcement
+   */
+  public SupplierTask decide(ReservationSnapshot reservation, boolean reminder) {
     String status = reservation.status();
     String supplierStatus = reservation.supplierStatus();
     if ((PAID.equals(status) || CANCELLED.equals(status)) && REQUESTED.equals(supplierStatus)) {
-      return new SupplierTask.Book(BookingRequest.of(reservation));
+      return new SupplierTask.Book(
+          BookingRequest.of(reservation), reminder || CANCELLED.equals(status));
     }
     if (CANCELLED.equals(status) && CONFIRMED.equals(supplierStatus)) {
       return reservation

@@ -19,6 +19,7 @@ import com.reservas.provider.domain.SupplierTaskPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -60,6 +61,38 @@ class SupplierBookingServiceTest {
     assertThat(supplier.bookings)
         .extracting(BookingRequest::requestId)
         .containsExactly("K7P2QX9A-book");
+  }
+
+  @Test
+  void aReminderFindsTheBookingTheSupplierHoldsAndBooksNothing() {
+    supplier.held = Optional.of("SB7K2P9QXA");
+
+    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+
+    assertThat(supplier.bookings).isEmpty();
+    assertThat(published)
+        .containsExactly(
+            new SupplierOutcome.BookingConfirmed(
+                "K7P2QX9A", "IBERCAR", "K7P2QX9A-book", "SB7K2P9QXA", List.of(CALL)));
+  }
+
+  @Test
+  void aReminderTheSupplierHoldsNothingForBooksUnderTheSameRequestId() {
+    supplier.bookingAnswer =
+        new SupplierGateway.BookingAnswer.Confirmed("SB7K2P9QXA", List.of(CALL));
+
+    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+
+    assertThat(supplier.lookups)
+        .extracting(BookingRequest::requestId)
+        .containsExactly("K7P2QX9A-book");
+    assertThat(supplier.bookings)
+        .extracting(BookingRequest::requestId)
+        .containsExactly("K7P2QX9A-book");
+    assertThat(published)
+        .containsExactly(
+            new SupplierOutcome.BookingConfirmed(
+                "K7P2QX9A", "IBERCAR", "K7P2QX9A-book", "SB7K2P9QXA", List.of(CALL, CALL)));
   }
 
   @Test
@@ -118,14 +151,35 @@ class SupplierBookingServiceTest {
 
   private static ReservationEventReceived event(ReservationSnapshot reservation) {
     return new ReservationEventReceived(
-        "3f1c2a9e-6b1d-4f7a-9a4e-2d6c1b8e7f10", "ReservationStatusChanged", null, reservation);
+        "3f1c2a9e-6b1d-4f7a-9a4e-2d6c1b8e7f10",
+        "ReservationStatusChanged",
+        null,
+        reservation,
+        false);
+  }
+
+  private static ReservationEventReceived reminder(ReservationSnapshot reservation) {
+    return new ReservationEventReceived(
+        "5b0d3c7e-1a2f-4e6b-8c9d-0e1f2a3b4c5d",
+        "ReservationStatusChanged",
+        null,
+        reservation,
+        true);
   }
 
   private static final class FakeSupplier implements SupplierGateway {
     final List<BookingRequest> bookings = new ArrayList<>();
     final List<CancellationRequest> cancellations = new ArrayList<>();
+    final List<BookingRequest> lookups = new ArrayList<>();
     BookingAnswer bookingAnswer;
+    Optional<String> held = Optional.empty();
     RuntimeException failure;
+
+    @Override
+    public Mono<BookingLookup> findBooking(BookingRequest request) {
+      lookups.add(request);
+      return Mono.just(new BookingLookup(held, List.of(CALL)));
+    }
 
     @Override
     public Mono<BookingAnswer> book(BookingRequest request) {

@@ -17,7 +17,7 @@ class SupplierTaskPolicyTest {
   void aPaidReservationAwaitingItsCarIsBookedFromItsSnapshot() {
     ReservationSnapshot paid = Reservations.paid("K7P2QX9A", "AGP-AIRPORT");
 
-    SupplierTask task = policy.decide(paid);
+    SupplierTask task = policy.decide(paid, false);
 
     assertThat(task)
         .isEqualTo(
@@ -31,7 +31,15 @@ class SupplierTaskPolicyTest {
                     "CDAR",
                     Reservations.PICKUP,
                     Reservations.DROPOFF,
-                    new Driver("Ana", "García Núñez"))));
+                    new Driver("Ana", "García Núñez")),
+                false));
+  }
+
+  @Test
+  void aReminderOfAPaidReservationLooksForTheBookingBeforeBookingAgain() {
+    SupplierTask task = policy.decide(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"), true);
+
+    assertThat(((SupplierTask.Book) task).askedBefore()).isTrue();
   }
 
   @Test
@@ -50,7 +58,7 @@ class SupplierTaskPolicyTest {
             null,
             paid.version());
 
-    BookingRequest request = ((SupplierTask.Book) policy.decide(oneWay)).request();
+    BookingRequest request = ((SupplierTask.Book) policy.decide(oneWay, false)).request();
 
     assertThat(request.officeCode()).isEqualTo("MAD-AIRPORT");
     assertThat(request.dropoffOfficeCode()).isEqualTo("BCN-AIRPORT");
@@ -61,7 +69,7 @@ class SupplierTaskPolicyTest {
     ReservationSnapshot cancelled =
         Reservations.cancelledAfterConfirmation("K7P2QX9A", "AGP-AIRPORT", "SB7K2P9QXA");
 
-    SupplierTask task = policy.decide(cancelled);
+    SupplierTask task = policy.decide(cancelled, false);
 
     assertThat(task)
         .isEqualTo(
@@ -74,10 +82,11 @@ class SupplierTaskPolicyTest {
     ReservationSnapshot cancelled =
         Reservations.snapshot("K7P2QX9A", "CANCELLED", "REQUESTED", "MAD-AIRPORT", null);
 
-    SupplierTask task = policy.decide(cancelled);
+    SupplierTask task = policy.decide(cancelled, false);
 
     assertThat(task).isInstanceOf(SupplierTask.Book.class);
     assertThat(((SupplierTask.Book) task).request().requestId()).isEqualTo("K7P2QX9A-book");
+    assertThat(((SupplierTask.Book) task).askedBefore()).isTrue();
   }
 
   static Stream<Arguments> nothingForTheSupplier() {
@@ -104,7 +113,7 @@ class SupplierTaskPolicyTest {
     ReservationSnapshot snapshot =
         Reservations.snapshot("K7P2QX9A", status, supplierStatus, "MAD-AIRPORT", bookingReference);
 
-    assertThat(policy.decide(snapshot)).isInstanceOf(SupplierTask.Nothing.class);
+    assertThat(policy.decide(snapshot, false)).isInstanceOf(SupplierTask.Nothing.class);
   }
 
   @Test

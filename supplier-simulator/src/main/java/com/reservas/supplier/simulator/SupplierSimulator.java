@@ -174,6 +174,14 @@ public final class SupplierSimulator implements AutoCloseable {
     return desk.booking(bookingReference);
   }
 
+  /**
+   * Forgets the answers per request id but keeps the bookings: a supplier whose idempotency memory
+   * expired, so a repeated booking request books another car.
+   */
+  public void forgetRequestIds() {
+    desk.forgetRequestIds();
+  }
+
   /** Forgets bookings and request ids, zeroes the counters and clears the faults. */
   public void reset() {
     desk.clear();

@@ -36,9 +36,10 @@ public final class SupplierBookingService implements HandleReservationEventUseCa
 
   @Override
   public Mono<HandlingResult> handle(ReservationEventReceived event) {
-    SupplierTask task = policy.decide(event.reservation());
+    SupplierTask task = policy.decide(event.reservation(), event.reminder());
     if (task instanceof SupplierTask.Book book) {
-      return publish(book(book.request()), event);
+      return publish(
+          book.askedBefore() ? lookUpThenBook(book.request()) : book(book.request()), event);
     }
     if (task instanceof SupplierTask.Cancel cancel) {
       return publish(cancel(cancel.request()), event);
@@ -48,6 +49,22 @@ public final class SupplierBookingService implements HandleReservationEventUseCa
 
   private Mono<SupplierOutcome> book(BookingRequest request) {
     return supplier.book(request).map(answer -> outcomeOf(request, answer));
+  }
+
+  /** A booking the supplier already holds for the request id is the answer; else book. */
+  private Mono<SupplierOutcome> lookUpThenBook(BookingRequest request) {
+    return supplier
+        .findBooking(request)
+        .flatMap(
+            found ->
+                found
+                    .bookingReference()
+                    .<Mono<BookingAnswer>>map(
+                        reference ->
+                            Mono.just(new BookingAnswer.Confirmed(reference, found.calls())))
+                    .orElseGet(
+                        () -> supplier.book(request).map(answer -> answer.after(found.calls()))))
+        .map(answer -> outcomeOf(request, answer));
   }
 
   private static SupplierOutcome outcomeOf(BookingRequest request, BookingAnswer answer) {

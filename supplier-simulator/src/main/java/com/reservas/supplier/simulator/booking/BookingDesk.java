@@ -90,6 +90,22 @@ public final class BookingDesk {
         .toList();
   }
 
+  /** The bookings made for a booking request id, oldest first (at most one, unless forgotten). */
+  public synchronized List<Booking> bookingsForRequestId(String requestId) {
+    return ledger.bookings().stream()
+        .filter(booking -> booking.request().requestId().equals(requestId))
+        .toList();
+  }
+
+  /**
+   * Forgets the answers given per request id but keeps the bookings, as a supplier does whose
+   * idempotency memory expired or was lost in a restart: a repeated request is then carried out
+   * again.
+   */
+  public synchronized void forgetRequestIds() {
+    ledger.forgetRequestIds();
+  }
+
   /** Forgets all bookings and answers: every car is free and every request id unused. */
   public synchronized void clear() {
     ledger.clear();

@@ -70,6 +70,11 @@ final class BookingLedger {
     cancelledReferenceByRequestId.putIfAbsent(cancellationRequestId, bookingReference);
   }
 
+  void forgetRequestIds() {
+    answersByRequestId.clear();
+    cancelledReferenceByRequestId.clear();
+  }
+
   void clear() {
     bookingsByReference.clear();
     answersByRequestId.clear();

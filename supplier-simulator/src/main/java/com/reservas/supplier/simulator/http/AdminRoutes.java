@@ -56,6 +56,12 @@ public final class AdminRoutes {
               faults.clear();
               return Reply.noContent().sendTo(response);
             })
+        .post(
+            "/admin/request-ids/forget",
+            (request, response) -> {
+              desk.forgetRequestIds();
+              return Reply.noContent().sendTo(response);
+            })
         .get("/admin/health", (request, response) -> ok(response, responses.health()));
   }
 

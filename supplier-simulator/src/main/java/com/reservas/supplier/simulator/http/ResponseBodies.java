@@ -30,6 +30,14 @@ final class ResponseBodies {
     return json.writeValueAsString(bookingNode(booking, booking.request().driver()));
   }
 
+  /** {@code {"bookings": [...]}}, as the supplier API answers a search. */
+  String bookingList(List<Booking> bookings) {
+    ObjectNode node = json.createObjectNode();
+    ArrayNode array = node.putArray("bookings");
+    bookings.forEach(booking -> array.add(bookingNode(booking, booking.request().driver())));
+    return json.writeValueAsString(node);
+  }
+
   /** Bookings with the drivers' names reduced to initials, for operators' eyes. */
   String bookingsWithMaskedDrivers(List<Booking> bookings) {
     ArrayNode array = json.createArrayNode();

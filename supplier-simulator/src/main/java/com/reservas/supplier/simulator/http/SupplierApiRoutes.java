@@ -13,8 +13,10 @@ import com.reservas.supplier.simulator.fault.FaultInjector.FaultPlan;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -70,6 +72,10 @@ public final class SupplierApiRoutes {
               counters.bookingAttempted();
               return exchange(request, response, this::book);
             })
+        .get(
+            "/v1/bookings",
+            (request, response) ->
+                exchange(request, response, body -> findByRequestId(request.uri())))
         .get(
             "/v1/bookings/{" + BOOKING_REFERENCE + "}",
             (request, response) ->
@@ -171,6 +177,18 @@ public final class SupplierApiRoutes {
     return desk.booking(bookingReference)
         .map(booking -> Reply.json(HttpResponseStatus.OK, responses.booking(booking)))
         .orElseGet(() -> bookingNotFound(bookingReference));
+  }
+
+  private Reply findByRequestId(String uri) {
+    List<String> requestId = new QueryStringDecoder(uri).parameters().get("requestId");
+    if (requestId == null || requestId.size() != 1 || requestId.get(0).isBlank()) {
+      return error(
+          HttpResponseStatus.BAD_REQUEST,
+          ErrorReason.INVALID_REQUEST,
+          "Exactly one requestId query parameter is required");
+    }
+    return Reply.json(
+        HttpResponseStatus.OK, responses.bookingList(desk.bookingsForRequestId(requestId.get(0))));
   }
 
   private Reply cancel(String bookingReference, String body) {

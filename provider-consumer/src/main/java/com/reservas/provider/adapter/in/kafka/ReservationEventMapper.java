@@ -37,7 +37,14 @@ final class ReservationEventMapper {
                     incoming.eventId(),
                     incoming.eventType(),
                     incoming.traceparent(),
-                    snapshot(reservation)));
+                    snapshot(reservation),
+                    isReminder(incoming.payload())));
+  }
+
+  /** The stuck-reservation policy re-announces a reservation as a change to the same status. */
+  private static boolean isReminder(SpecificRecord payload) {
+    return payload instanceof ReservationStatusChanged changed
+        && changed.getPreviousStatus().equals(changed.getReservation().getStatus());
   }
 
   private static Optional<com.reservas.schemas.avro.ReservationSnapshot> snapshotOf(

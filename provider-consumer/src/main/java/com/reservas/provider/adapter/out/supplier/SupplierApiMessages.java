@@ -5,6 +5,7 @@ import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The JSON bodies of the supplier contract ({@code supplier-api.yaml}) that this client uses. */
 final class SupplierApiMessages {
@@ -58,6 +59,10 @@ final class SupplierApiMessages {
   /** The fields of {@code Booking} this client reads. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record BookingReply(String bookingReference, String status) {}
+
+  /** The answer of {@code findBookingsByRequestId}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record BookingList(List<BookingReply> bookings) {}
 
   /** {@code BookingRejection} ({@code 422}) and {@code Error} (every other error answer). */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import com.reservas.consumer.support.audit.ExternalCallRecorder;
 import com.reservas.consumer.support.audit.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingBody;
+import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingList;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingReply;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.CancellationBody;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.ErrorReply;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,6 +51,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
 
   static final String BOOK_OPERATION = "supplier.bookings.create";
   static final String CANCEL_OPERATION = "supplier.bookings.cancel";
+  static final String FIND_OPERATION = "supplier.bookings.find";
 
   private static final Logger log = LoggerFactory.getLogger(WebClientSupplierGateway.class);
 
@@ -103,6 +106,33 @@ public final class WebClientSupplierGateway implements SupplierGateway {
                 + "/cancellation",
             json.writeValueAsString(CancellationBody.of(request)));
     return call(exchange).map(reply -> cancellationAnswer(exchange, reply, request));
+  }
+
+  @Override
+  public Mono<BookingLookup> findBooking(BookingRequest request) {
+    Exchange exchange =
+        new Exchange(
+            FIND_OPERATION,
+            request.requestId(),
+            HttpMethod.GET,
+            "/v1/bookings?requestId="
+                + UriUtils.encodeQueryParam(request.requestId(), StandardCharsets.UTF_8),
+            null);
+    return call(exchange).map(reply -> bookingLookup(exchange, reply));
+  }
+
+  private BookingLookup bookingLookup(Exchange exchange, Reply reply) {
+    BookingList found = reply.status() == 200 ? read(reply, BookingList.class) : null;
+    if (found == null || found.bookings() == null) {
+      throw refused(exchange, reply);
+    }
+    Optional<String> held =
+        found.bookings().stream()
+            .filter(booking -> !"CANCELLED".equals(booking.status()))
+            .map(BookingReply::bookingReference)
+            .filter(Objects::nonNull)
+            .findFirst();
+    return new BookingLookup(held, reply.calls());
   }
 
   private BookingAnswer bookingAnswer(Exchange exchange, Reply reply) {
@@ -199,12 +229,16 @@ public final class WebClientSupplierGateway implements SupplierGateway {
             calls.add(record(exchange, status, body, startedAt, started));
           }
         };
-    return webClient
-        .method(exchange.method())
-        .uri(URI.create(baseUrl + exchange.path()))
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(MediaType.APPLICATION_JSON)
-        .bodyValue(exchange.body())
+    WebClient.RequestBodySpec request =
+        webClient
+            .method(exchange.method())
+            .uri(URI.create(baseUrl + exchange.path()))
+            .accept(MediaType.APPLICATION_JSON);
+    WebClient.RequestHeadersSpec<?> ready =
+        exchange.body() == null
+            ? request
+            : request.contentType(MediaType.APPLICATION_JSON).bodyValue(exchange.body());
+    return ready
         .exchangeToMono(
             response ->
                 response
@@ -286,7 +320,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** One supplier request, the same on every attempt. */
+  /** One supplier request, the same on every attempt; {@code body} is null for a read. */
   private record Exchange(
       String operation, String requestId, HttpMethod method, String path, String body) {}
 

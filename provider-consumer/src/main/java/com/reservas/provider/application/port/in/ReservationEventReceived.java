@@ -9,9 +9,15 @@ import com.reservas.provider.domain.ReservationSnapshot;
  * of the reservation it carries.
  *
  * @param traceparent W3C trace context of the operation that produced the event, or {@code null}
+ * @param reminder a re-announcement of an unchanged status by the stuck-reservation policy: the
+ *     question it asks was asked before
  */
 public record ReservationEventReceived(
-    String eventId, String eventType, String traceparent, ReservationSnapshot reservation) {
+    String eventId,
+    String eventType,
+    String traceparent,
+    ReservationSnapshot reservation,
+    boolean reminder) {
 
   public ReservationEventReceived {
     requireNonNull(eventId, "eventId");

@@ -6,6 +6,8 @@ import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import com.reservas.provider.domain.ExternalCall;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,16 +22,47 @@ public interface SupplierGateway {
 
   Mono<CancellationAnswer> cancel(CancellationRequest request);
 
+  /**
+   * The booking the supplier made for the request's id, if one is held: asked before booking again
+   * when the supplier may no longer remember the id.
+   */
+  Mono<BookingLookup> findBooking(BookingRequest request);
+
+  /**
+   * What the supplier holds for a booking request id.
+   *
+   * @param bookingReference the booking held for it (not cancelled), if any
+   * @param calls the calls made to find out
+   */
+  record BookingLookup(Optional<String> bookingReference, List<ExternalCall> calls) {
+    public BookingLookup {
+      requireNonNull(bookingReference, "bookingReference");
+      calls = List.copyOf(calls);
+    }
+  }
+
   /** The supplier's answer to a booking request. */
   sealed interface BookingAnswer {
 
     List<ExternalCall> calls();
+
+    /** The same answer, with {@code earlier} calls (e.g. a lookup) before its own. */
+    BookingAnswer after(List<ExternalCall> earlier);
+
+    private static List<ExternalCall> concat(List<ExternalCall> earlier, List<ExternalCall> own) {
+      return Stream.concat(earlier.stream(), own.stream()).toList();
+    }
 
     /** A car is held; {@code bookingReference} names the booking. */
     record Confirmed(String bookingReference, List<ExternalCall> calls) implements BookingAnswer {
       public Confirmed {
         requireNonNull(bookingReference, "bookingReference");
         calls = List.copyOf(calls);
+      }
+
+      @Override
+      public Confirmed after(List<ExternalCall> earlier) {
+        return new Confirmed(bookingReference, concat(earlier, calls));
       }
     }
 
@@ -39,6 +72,11 @@ public interface SupplierGateway {
       public Rejected {
         requireNonNull(reason, "reason");
         calls = List.copyOf(calls);
+      }
+
+      @Override
+      public Rejected after(List<ExternalCall> earlier) {
+        return new Rejected(reason, message, concat(earlier, calls));
       }
     }
   }
