@@ -2,7 +2,7 @@ package com.reservas.load;
 
 import com.reservas.load.traffic.ConcurrentCustomers;
 
-/** SPEC §9: 50 concurrent customers creating and reading reservations. */
+/** docs/spec.md §9: 50 concurrent customers creating and reading reservations. */
 public class CreateReservations50 extends ConcurrentCustomers {
 
   public CreateReservations50() {

@@ -14,7 +14,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * SPEC §9: quiet traffic, a sudden burst, quiet traffic again. Requests are named by phase
+ * docs/spec.md §9: quiet traffic, a sudden burst, quiet traffic again. Requests are named by phase
  * ("(before)", "(burst)", "(after)"); the "after" phase starts when the last burst customer is
  * done. Asserts recovery: no failed request after the burst and the {@code POST} p95 target there;
  * the post-run report also checks that latency is back at the "before" baseline within 30 s of the

@@ -13,7 +13,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * SPEC §9: a constant arrival rate of new customers (open model) for a long time. Asserts no failed
+ * docs/spec.md §9: a constant arrival rate of new customers (open model) for a long time. Asserts no failed
  * request and the {@code POST} p95 target; the post-run report adds the drift check (the last
  * minute's p95 against the first minute's) and the end-to-end target (creation to {@code
  * SUPPLIER_CONFIRMED} p95 ≤ 1 s).

@@ -187,7 +187,8 @@ public final class LocalPlatform implements AutoCloseable {
     profiles.addAll(settings.profiles());
     Map<String, Object> overrides = new HashMap<>(common);
     overrides.putAll(own);
-    // One port per service locally: the actuator answers where the service does (SPEC: readiness
+    // One port per service locally: the actuator answers where the service does (docs/spec.md §8:
+    // readiness
     // at :8080/actuator/health/readiness), not on the deployments' management port.
     overrides.put("management.server.port", own.get("server.port"));
     String[] args =

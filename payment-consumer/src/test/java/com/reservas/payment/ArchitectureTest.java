@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of the hexagon (SPEC §2, STYLE): the core imports no framework. */
+/** The dependency rule of the hexagon (docs/spec.md §2, STYLE): the core imports no framework. */
 class ArchitectureTest {
 
   /** The module's own main classes only (scanning the whole class path takes seconds). */

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The payment lifecycle of SPEC §3 end to end: Kafka in, Stripe (stand-in) over HTTP, Kafka out.
+ * The payment lifecycle of docs/spec.md §3 end to end: Kafka in, Stripe (stand-in) over HTTP, Kafka
+ * out.
  */
 class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
 

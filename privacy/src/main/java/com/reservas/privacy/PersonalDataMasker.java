@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place that knows how personal data and secrets are masked (SPEC §7): logs, audit details
- * and the recorded payloads of external calls all go through it, so they cannot disagree.
+ * The one place that knows how personal data and secrets are masked (docs/spec.md §7): logs, audit
+ * details and the recorded payloads of external calls all go through it, so they cannot disagree.
  *
  * <p>Field-level methods mask a value whose kind is known ({@link #maskEmail}, {@link #maskPhone},
  * {@link #maskName}, {@link #maskToken}); {@link #maskCardNumbers} and {@link #maskText} find

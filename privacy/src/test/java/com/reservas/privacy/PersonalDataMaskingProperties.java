@@ -14,8 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * SPEC §9 "masking" and "no untokenized card data": whatever personal value or secret is embedded
- * in whatever text or JSON, the masked output never contains it, and the text around it survives.
+ * docs/spec.md §9 "masking" and "no untokenized card data": whatever personal value or secret is
+ * embedded in whatever text or JSON, the masked output never contains it, and the text around it
+ * survives.
  */
 class PersonalDataMaskingProperties {
 

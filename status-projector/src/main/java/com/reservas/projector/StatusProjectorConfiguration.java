@@ -69,7 +69,10 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private ProjectorProperties properties;
   private R2dbcPolicyLease lease;
 
-  /** Status changes are audited (SPEC §7) in the transaction that makes them; details masked. */
+  /**
+   * Status changes are audited (docs/spec.md §7) in the transaction that makes them; details
+   * masked.
+   */
   @Bean
   R2dbcAuditTrail auditTrail(DatabaseClient db) {
     return new R2dbcAuditTrail(db, PersonalDataMasker.standard()::maskText);

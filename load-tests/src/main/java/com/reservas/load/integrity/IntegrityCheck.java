@@ -27,7 +27,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The integrity check after a load run (SPEC §9): reads the database, the topics and the Stripe
+ * The integrity check after a load run (docs/spec.md §9): reads the database, the topics and the Stripe
  * stand-in's books and reports whether every reservation of the run window reached a final status,
  * with no duplicate code, nothing lost, nobody charged twice, no duplicate history row, no outbox
  * row left behind and the events each topic should carry. Parts of the platform that are not

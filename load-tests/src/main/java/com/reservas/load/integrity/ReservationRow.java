@@ -4,7 +4,7 @@ package com.reservas.load.integrity;
 record ReservationRow(String code, String status, String paymentStatus, String supplierStatus) {
 
   /**
-   * Final: confirmed with the payment captured, or cancelled (SPEC §3). Anything else is still
+   * Final: confirmed with the payment captured, or cancelled (docs/spec.md §3). Anything else is still
    * waiting for an answer.
    */
   boolean isFinal() {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RunReport {
 
-  /** SPEC §9: {@code POST} p95 ≤ 100 ms. */
+  /** docs/spec.md §9: {@code POST} p95 ≤ 100 ms. */
   static final long TARGET_P95_MILLIS = 100;
 
   /** Spike: the latency must be back at its baseline this soon after the burst, and stay there. */
@@ -37,7 +37,7 @@ public final class RunReport {
 
   static final int RECOVERY_WINDOW_SECONDS = 10;
 
-  /** SPEC §9: creation to {@code SUPPLIER_CONFIRMED}, p95, asserted by the sustained run. */
+  /** docs/spec.md §9: creation to {@code SUPPLIER_CONFIRMED}, p95, asserted by the sustained run. */
   static final long TARGET_END_TO_END_P95_MILLIS = 1_000;
 
   private static final String CREATE = "POST /reservations";

@@ -8,7 +8,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * The closed model of SPEC §9: a fixed number of customers in the system at every moment, each
+ * The closed model of docs/spec.md §9: a fixed number of customers in the system at every moment, each
  * thinking, creating a reservation and reading it back; a finished customer is replaced at once.
  * Asserts the target: {@code POST} p95 ≤ 100 ms and no failed request.
  *
@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 public abstract class ConcurrentCustomers extends RecordedSimulation {
 
-  /** SPEC §9: {@code POST} p95 ≤ 100 ms. */
+  /** docs/spec.md §9: {@code POST} p95 ≤ 100 ms. */
   public static final int TARGET_P95_MILLIS = 100;
 
   protected ConcurrentCustomers(int defaultUsers) {

@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Realistic, varied bodies for {@code POST /api/v1/reservations} (SPEC §4): the seeded airports
- * weighted by traffic (Málaga rarely: its fleet is 2 cars per category, SPEC §6), the seeded ACRISS
+ * Realistic, varied bodies for {@code POST /api/v1/reservations} (docs/spec.md §4): the seeded airports
+ * weighted by traffic (Málaga rarely: its fleet is 2 cars per category, docs/spec.md §6), the seeded ACRISS
  * categories, suppliers that serve the offices, pickups within the next 75 days, rentals of 1–14
  * days, customers whose names are written in several scripts, E.164 phones and Stripe's test
  * PaymentMethods, a few of them declined.

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ReservationBodiesTest {
 
-  // The API's rules (ReservationRequestValidator, SPEC §4).
+  // The API's rules (ReservationRequestValidator, docs/spec.md §4).
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '’.-]*");
   private static final Pattern EMAIL =
       Pattern.compile(

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to do about a reservation snapshot (SPEC §3). Consumers act on the snapshot, not on the
- * event type, because the same release can be announced more than once (a late authorization after
- * a cancellation re-emits CANCELLED with payment AUTHORIZED):
+ * What to do about a reservation snapshot (docs/spec.md §3). Consumers act on the snapshot, not on
+ * the event type, because the same release can be announced more than once (a late authorization
+ * after a cancellation re-emits CANCELLED with payment AUTHORIZED):
  *
  * <table>
  *   <caption>decisions</caption>

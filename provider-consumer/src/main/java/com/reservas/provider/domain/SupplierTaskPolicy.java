@@ -2,16 +2,16 @@ package com.reservas.provider.domain;
 
 /**
  * Decides from a reservation snapshot alone what to ask of the supplier (the saga's supplier step,
- * SPEC §3): a {@code PAID} reservation whose supplier booking is {@code REQUESTED} is booked; a
- * {@code CANCELLED} reservation whose booking the supplier {@code CONFIRMED} is cancelled with the
- * supplier; a {@code CANCELLED} reservation whose booking is still {@code REQUESTED} (cancelled or
- * expired before the supplier's answer was recorded) is booked again under the same request id, so
- * the supplier answers what it did the first time and a booking it made is then cancelled as a late
- * one; anything else is not the supplier's business. Acting on the snapshot, not on the event type,
- * makes a late, repeated or replayed event harmless: it asks for what was asked before, under the
- * same request id. A booking asked for before (a reminder, or a cancelled reservation still waiting
- * for the answer) is first looked up by its request id: the supplier may have forgotten the id, and
- * would then book a second car.
+ * docs/spec.md §3): a {@code PAID} reservation whose supplier booking is {@code REQUESTED} is
+ * booked; a {@code CANCELLED} reservation whose booking the supplier {@code CONFIRMED} is cancelled
+ * with the supplier; a {@code CANCELLED} reservation whose booking is still {@code REQUESTED}
+ * (cancelled or expired before the supplier's answer was recorded) is booked again under the same
+ * request id, so the supplier answers what it did the first time and a booking it made is then
+ * cancelled as a late one; anything else is not the supplier's business. Acting on the snapshot,
+ * not on the event type, makes a late, repeated or replayed event harmless: it asks for what was
+ * asked before, under the same request id. A booking asked for before (a reminder, or a cancelled
+ * reservation still waiting for the answer) is first looked up by its request id: the supplier may
+ * have forgotten the id, and would then book a second car.
  */
 public final class SupplierTaskPolicy {
 

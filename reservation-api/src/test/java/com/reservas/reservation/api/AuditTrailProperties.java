@@ -23,10 +23,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * SPEC §7 audit: whatever clients do, in whatever order and from wherever, every create, every
- * cancellation and every read of a reservation through HTTP leaves exactly one audit record naming
- * the client, its address, the action, the reservation and the time; a refused attempt (another
- * client's reservation, a second cancellation) leaves none.
+ * docs/spec.md §7 audit: whatever clients do, in whatever order and from wherever, every create,
+ * every cancellation and every read of a reservation through HTTP leaves exactly one audit record
+ * naming the client, its address, the action, the reservation and the time; a refused attempt
+ * (another client's reservation, a second cancellation) leaves none.
  */
 class AuditTrailProperties {
 

@@ -20,11 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * PCI-DSS scope is tokens only (SPEC §7): card numbers sent in any field, an unknown card field, a
- * CVV, a header or a cancellation reason are refused with 422, and afterwards they are nowhere —
- * not in any column of any table (the outbox payloads and the audit log included), not in the log
- * (written at DEBUG, request bodies and all), not in an error body. Personal data in the same log
- * appears only masked.
+ * PCI-DSS scope is tokens only (docs/spec.md §7): card numbers sent in any field, an unknown card
+ * field, a CVV, a header or a cancellation reason are refused with 422, and afterwards they are
+ * nowhere — not in any column of any table (the outbox payloads and the audit log included), not in
+ * the log (written at DEBUG, request bodies and all), not in an error body. Personal data in the
+ * same log appears only masked.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
-/** SPEC §9 integrity: many simultaneous creations, no duplicate codes, nothing lost. */
+/** docs/spec.md §9 integrity: many simultaneous creations, no duplicate codes, nothing lost. */
 class ConcurrentCreationTest extends ApiTest {
 
   @DynamicPropertySource

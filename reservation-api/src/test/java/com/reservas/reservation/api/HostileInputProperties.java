@@ -31,11 +31,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SPEC §7 input hardening, against the running service: a hostile string (SQL meta-characters,
- * markup, control characters, very long input, mixed scripts, Unicode oddities) in any field of a
- * create request, in its headers or in a cancellation reason never produces a 5xx, and never
- * reaches the database unvalidated: either the request is refused and nothing is written, or what
- * is stored passes the validator's rules again.
+ * docs/spec.md §7 input hardening, against the running service: a hostile string (SQL
+ * meta-characters, markup, control characters, very long input, mixed scripts, Unicode oddities) in
+ * any field of a create request, in its headers or in a cancellation reason never produces a 5xx,
+ * and never reaches the database unvalidated: either the request is refused and nothing is written,
+ * or what is stored passes the validator's rules again.
  */
 class HostileInputProperties {
 

@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The reservation aggregate and its state machine (SPEC §3), in one place for every service that
- * changes a reservation. It is immutable: each change returns a {@link Transition} holding the new
- * state, the history row and the events, and bumps {@code version} for compare-and-set.
+ * The reservation aggregate and its state machine (docs/spec.md §3), in one place for every service
+ * that changes a reservation. It is immutable: each change returns a {@link Transition} holding the
+ * new state, the history row and the events, and bumps {@code version} for compare-and-set.
  *
  * <p>Outcomes are applied monotonically and idempotently: one that would move the reservation
  * backwards, or that was already applied, is {@link Transition.Unchanged}. An outcome that arrives

@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The rules of SPEC §3 as properties over arbitrary sequences of outcomes and cancellations, in any
- * order and with any repetition.
+ * The rules of docs/spec.md §3 as properties over arbitrary sequences of outcomes and
+ * cancellations, in any order and with any repetition.
  */
 class ReservationStateMachineProperties {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Turns {@link HttpExchange}s into the {@link ExternalCall} records that outcome events carry in
- * {@code calls} (SPEC §6: request and response payloads of every external call, recorded for
- * audit): URL and bodies go through {@link PersonalDataMasker#maskText} and are then cut to a
+ * {@code calls} (docs/spec.md §6: request and response payloads of every external call, recorded
+ * for audit): URL and bodies go through {@link PersonalDataMasker#maskText} and are then cut to a
  * maximum length, so no personal data or secret reaches Kafka and no event grows without bound.
  */
 public class ExternalCallRecorder {

@@ -6,8 +6,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Names of the Kafka headers every event carries (SPEC §5), the same the outbox relay writes: the
- * event id (deduplication), its type (simple record name) and the W3C trace context.
+ * Names of the Kafka headers every event carries (docs/spec.md §5), the same the outbox relay
+ * writes: the event id (deduplication), its type (simple record name) and the W3C trace context.
  */
 public final class EventHeaders {
 

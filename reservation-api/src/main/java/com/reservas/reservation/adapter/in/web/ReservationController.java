@@ -42,8 +42,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The reservation endpoints of SPEC §4. Thin: it reads the request, calls one use case and maps
- * each result to its status code; rules live in the core.
+ * The reservation endpoints of docs/spec.md §4. Thin: it reads the request, calls one use case and
+ * maps each result to its status code; rules live in the core.
  */
 @RestController
 @RequestMapping("/api/v1/reservations")

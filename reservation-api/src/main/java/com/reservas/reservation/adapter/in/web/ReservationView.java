@@ -16,9 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The reservation as clients see it (SPEC §4). The payment token never leaves the service; times
- * are UTC with microseconds, office-local times as the customer gave them. The {@code @Schema}
- * annotations are the OpenAPI contract of the answer (docs/openapi.json).
+ * The reservation as clients see it (docs/spec.md §4). The payment token never leaves the service;
+ * times are UTC with microseconds, office-local times as the customer gave them. The
+ * {@code @Schema} annotations are the OpenAPI contract of the answer (docs/openapi.json).
  */
 @Schema(
     name = "Reservation",

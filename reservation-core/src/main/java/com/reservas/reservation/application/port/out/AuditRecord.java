@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * One line of the audit log (SPEC §7): who ({@code actor}: the API client's id, or the name of the
- * service that acted), did what ({@code action}), when, from where ({@code sourceIp}, for requests
- * from outside), to which reservation (none for key management). {@code details} never hold
- * personal data in clear: the use cases put none in, and the adapter masks what free text might
- * carry before storing it.
+ * One line of the audit log (docs/spec.md §7): who ({@code actor}: the API client's id, or the name
+ * of the service that acted), did what ({@code action}), when, from where ({@code sourceIp}, for
+ * requests from outside), to which reservation (none for key management). {@code details} never
+ * hold personal data in clear: the use cases put none in, and the adapter masks what free text
+ * might carry before storing it.
  */
 public record AuditRecord(
     Instant occurredAt,

@@ -14,9 +14,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api} requests (SPEC §7; docs/SECURITY.md, "Rate limits"), in the security chain
- * after authentication; guessing keys is limited before it, by the address's failed-authentication
- * budget. Two limits apply to a request of an API client, both must allow it:
+ * Limits {@code /api} requests (docs/spec.md §7; docs/SECURITY.md, "Rate limits"), in the security
+ * chain after authentication; guessing keys is limited before it, by the address's
+ * failed-authentication budget. Two limits apply to a request of an API client, both must allow it:
  *
  * <ul>
  *   <li><b>per address and endpoint group</b>, in a bucket of the client's own at that address: a
