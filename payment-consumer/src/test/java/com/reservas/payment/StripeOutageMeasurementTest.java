@@ -35,6 +35,11 @@ import org.junit.jupiter.api.Test;
  *       (default 5 s in the suite; run with 60 and a wider retry window for the one-minute figure,
  *       see the README) while reservations keep arriving; what happens to them.
  * </ul>
+ *
+ * <p>This outage stays inside the retry topics by design (none dead-lettered is part of what it
+ * measures). An outage longer than every retry, with the authorizations dead-lettered and settled
+ * afterwards by the stuck-reservation policy, is {@code StripeOutageRecoveryTest} in local-platform
+ * (it needs the projector).
  */
 class StripeOutageMeasurementTest extends PaymentConsumerIntegrationTest {
 
