@@ -227,19 +227,9 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
     String intent = authorize("RMND0001");
 
     // The projector never recorded the answer (e.g. it was dead-lettered): the policy reminds.
-    send(
-        ReservationEvents.statusChanged(
-            "RMND0001", "PAYMENT_IN_PROGRESS", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+    remindAuthorizationInProgress("RMND0001");
 
-    List<SpecificRecord> events =
-        awaitOutcomes(
-            "RMND0001",
-            list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
-    assertThat(events)
-        .filteredOn(PaymentAuthorized.class::isInstance)
-        .extracting(e -> ((PaymentAuthorized) e).getPaymentIntentId())
-        .containsExactly(intent, intent);
-    assertThat(STRIPE.paymentIntentsCreatedFor("RMND0001")).isEqualTo(1);
+    assertAuthorizedAgainWithTheSameOnePaymentIntent("RMND0001", intent);
   }
 
   /**
@@ -251,19 +241,9 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
     String intent = authorize("LATE0001");
     STRIPE.advanceClock(Duration.ofHours(25));
 
-    send(
-        ReservationEvents.statusChanged(
-            "LATE0001", "PAYMENT_IN_PROGRESS", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+    remindAuthorizationInProgress("LATE0001");
 
-    List<SpecificRecord> events =
-        awaitOutcomes(
-            "LATE0001",
-            list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
-    assertThat(events)
-        .filteredOn(PaymentAuthorized.class::isInstance)
-        .extracting(e -> ((PaymentAuthorized) e).getPaymentIntentId())
-        .containsExactly(intent, intent);
-    assertThat(STRIPE.paymentIntentsCreatedFor("LATE0001")).isEqualTo(1);
+    assertAuthorizedAgainWithTheSameOnePaymentIntent("LATE0001", intent);
   }
 
   @Test
@@ -392,6 +372,25 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
   }
 
   /** Authorizes a fresh reservation and returns its PaymentIntent id. */
+  /** The stuck policy's reminder of a reservation whose authorization answer was never recorded. */
+  private void remindAuthorizationInProgress(String code) {
+    send(
+        ReservationEvents.statusChanged(
+            code, "PAYMENT_IN_PROGRESS", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+  }
+
+  /** A second authorization, naming the first PaymentIntent, and still one PaymentIntent. */
+  private void assertAuthorizedAgainWithTheSameOnePaymentIntent(String code, String intent) {
+    List<SpecificRecord> events =
+        awaitOutcomes(
+            code, list -> list.stream().filter(PaymentAuthorized.class::isInstance).count() == 2);
+    assertThat(events)
+        .filteredOn(PaymentAuthorized.class::isInstance)
+        .extracting(e -> ((PaymentAuthorized) e).getPaymentIntentId())
+        .containsExactly(intent, intent);
+    assertThat(STRIPE.paymentIntentsCreatedFor(code)).isEqualTo(1);
+  }
+
   private String authorize(String code) {
     send(ReservationEvents.created(code, "pm_card_visa"));
     return awaitOutcome(code, PaymentAuthorized.class).getPaymentIntentId();
