@@ -12,9 +12,9 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * docs/spec.md §9 integrity: 1,000+ creations released at the same instant, each customer on its own
- * connection, each then reading its code back. Asserts that every creation and read succeeded; the
- * integrity check that follows proves no duplicate code, nothing lost, every reservation final,
+ * docs/spec.md §9 integrity: 1,000+ creations released at the same instant, each customer on its
+ * own connection, each then reading its code back. Asserts that every creation and read succeeded;
+ * the integrity check that follows proves no duplicate code, nothing lost, every reservation final,
  * nobody charged twice.
  *
  * <p>Settings: {@code -Dusers} (1000), {@code -DshareConnections} (false).

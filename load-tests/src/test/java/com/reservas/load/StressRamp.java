@@ -10,9 +10,9 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * docs/spec.md §9: concurrent customers ramped from 0 to 500 to find the break point — where {@code POST}
- * p95 passes 100 ms or errors appear. It asserts nothing itself (breaking is its purpose); the
- * post-run report computes the break point from the samples, second by second.
+ * docs/spec.md §9: concurrent customers ramped from 0 to 500 to find the break point — where {@code
+ * POST} p95 passes 100 ms or errors appear. It asserts nothing itself (breaking is its purpose);
+ * the post-run report computes the break point from the samples, second by second.
  *
  * <p>Settings: {@code -DmaxUsers} (500), {@code -Dramp} (3m), {@code -DthinkMillis} (1000).
  */

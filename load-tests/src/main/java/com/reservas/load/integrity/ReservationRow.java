@@ -4,8 +4,8 @@ package com.reservas.load.integrity;
 record ReservationRow(String code, String status, String paymentStatus, String supplierStatus) {
 
   /**
-   * Final: confirmed with the payment captured, or cancelled (docs/spec.md §3). Anything else is still
-   * waiting for an answer.
+   * Final: confirmed with the payment captured, or cancelled (docs/spec.md §3). Anything else is
+   * still waiting for an answer.
    */
   boolean isFinal() {
     return ("SUPPLIER_CONFIRMED".equals(status) && "CAPTURED".equals(paymentStatus))

@@ -37,7 +37,9 @@ public final class RunReport {
 
   static final int RECOVERY_WINDOW_SECONDS = 10;
 
-  /** docs/spec.md §9: creation to {@code SUPPLIER_CONFIRMED}, p95, asserted by the sustained run. */
+  /**
+   * docs/spec.md §9: creation to {@code SUPPLIER_CONFIRMED}, p95, asserted by the sustained run.
+   */
   static final long TARGET_END_TO_END_P95_MILLIS = 1_000;
 
   private static final String CREATE = "POST /reservations";

@@ -8,9 +8,9 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import java.time.Duration;
 
 /**
- * The closed model of docs/spec.md §9: a fixed number of customers in the system at every moment, each
- * thinking, creating a reservation and reading it back; a finished customer is replaced at once.
- * Asserts the target: {@code POST} p95 ≤ 100 ms and no failed request.
+ * The closed model of docs/spec.md §9: a fixed number of customers in the system at every moment,
+ * each thinking, creating a reservation and reading it back; a finished customer is replaced at
+ * once. Asserts the target: {@code POST} p95 ≤ 100 ms and no failed request.
  *
  * <p>Settings: {@code -Dusers} (the subclass's default), {@code -Dduration} (60s), {@code
  * -DthinkMillis} (1000; 0 = saturation), {@code -DwarmUp} (20s), {@code -DwarmUpUsers} (10).

@@ -10,11 +10,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Realistic, varied bodies for {@code POST /api/v1/reservations} (docs/spec.md §4): the seeded airports
- * weighted by traffic (Málaga rarely: its fleet is 2 cars per category, docs/spec.md §6), the seeded ACRISS
- * categories, suppliers that serve the offices, pickups within the next 75 days, rentals of 1–14
- * days, customers whose names are written in several scripts, E.164 phones and Stripe's test
- * PaymentMethods, a few of them declined.
+ * Realistic, varied bodies for {@code POST /api/v1/reservations} (docs/spec.md §4): the seeded
+ * airports weighted by traffic (Málaga rarely: its fleet is 2 cars per category, docs/spec.md §6),
+ * the seeded ACRISS categories, suppliers that serve the offices, pickups within the next 75 days,
+ * rentals of 1–14 days, customers whose names are written in several scripts, E.164 phones and
+ * Stripe's test PaymentMethods, a few of them declined.
  *
  * <p>Phones have at most 12 digits, so no phone can look like a card number to the API.
  */
