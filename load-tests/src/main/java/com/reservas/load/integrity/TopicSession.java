@@ -1,5 +1,7 @@
 package com.reservas.load.integrity;
 
+import java.time.Duration;
+
 /** The broker, if it answers: a probe, or the reason it is not reachable. */
 final class TopicSession implements AutoCloseable {
 
@@ -11,15 +13,24 @@ final class TopicSession implements AutoCloseable {
     this.error = error;
   }
 
+  /**
+   * Connects, trying for up to a minute: a broker on a machine the load keeps busy (the chaos
+   * scenarios) may miss one request's timeout without being down.
+   */
   static TopicSession open(String bootstrapServers) {
-    try {
-      return new TopicSession(TopicProbe.connect(bootstrapServers), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new TopicSession(null, "interrupted");
-    } catch (Exception e) {
-      return new TopicSession(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    String error;
+    do {
+      try {
+        return new TopicSession(TopicProbe.connect(bootstrapServers), null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new TopicSession(null, "interrupted");
+      } catch (Exception e) {
+        error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+    } while (System.nanoTime() < deadline);
+    return new TopicSession(null, error);
   }
 
   boolean reachable() {
