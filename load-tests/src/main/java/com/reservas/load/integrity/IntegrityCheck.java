@@ -114,8 +114,15 @@ public final class IntegrityCheck {
   // --- which parts of the platform run ---------------------------------------------------------
 
   private Map<String, Boolean> reachableParts() {
+    long deadline = System.nanoTime() + options.awaitParts().toNanos();
     Map<String, Boolean> found = new TreeMap<>();
-    options.parts().forEach((name, address) -> found.put(name, listens(address)));
+    while (true) {
+      options.parts().forEach((name, address) -> found.put(name, listens(address)));
+      if (!found.containsValue(false) || System.nanoTime() >= deadline) {
+        break;
+      }
+      sleep(Duration.ofSeconds(1));
+    }
     found.put("kafka", false);
     return found;
   }

@@ -26,7 +26,8 @@ record IntegrityOptions(
     String dbPassword,
     String kafka,
     String stripe,
-    Map<String, String> parts) {
+    Map<String, String> parts,
+    Duration awaitParts) {
 
   /** The services the pipeline needs besides Kafka, and where they listen by default. */
   static final Map<String, String> DEFAULT_PARTS =
@@ -54,6 +55,8 @@ record IntegrityOptions(
                                 payment-consumer 8086, provider-consumer 8087, status-projector
                                 8088, supplier-simulator 8091); a check that needs a service that
                                 does not listen is skipped
+        --await-parts <seconds> wait up to this long for every part to listen first (0): a part
+                                being restarted after a fault is not skipped
       Exit status: 0 every check passed or was skipped, 1 a check failed, 2 the database was not
       reachable or the arguments are wrong.
       """;
@@ -70,6 +73,7 @@ record IntegrityOptions(
     String kafka = "127.0.0.1:9092";
     String stripe = "http://127.0.0.1:12111";
     Map<String, String> parts = new TreeMap<>(DEFAULT_PARTS);
+    Duration awaitParts = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -87,6 +91,7 @@ record IntegrityOptions(
         case "--db-password" -> dbPassword = value;
         case "--kafka" -> kafka = value;
         case "--stripe" -> stripe = value;
+        case "--await-parts" -> awaitParts = Duration.ofSeconds(Long.parseLong(value));
         case "--part" -> {
           String[] kv = value.split("=", 2);
           if (kv.length != 2 || !DEFAULT_PARTS.containsKey(kv[0])) {
@@ -99,6 +104,17 @@ record IntegrityOptions(
       }
     }
     return new IntegrityOptions(
-        since, samples, settle, stall, json, jdbcUrl, dbUser, dbPassword, kafka, stripe, parts);
+        since,
+        samples,
+        settle,
+        stall,
+        json,
+        jdbcUrl,
+        dbUser,
+        dbPassword,
+        kafka,
+        stripe,
+        parts,
+        awaitParts);
   }
 }
