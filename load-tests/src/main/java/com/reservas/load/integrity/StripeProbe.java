@@ -1,15 +1,9 @@
 package com.reservas.load.integrity;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the Stripe stand-in's books ({@code GET /__admin/stats}): what happened to the money of
@@ -42,17 +36,7 @@ final class StripeProbe {
 
   /** The charges per reservation code; throws if the stand-in does not answer. */
   static Map<String, Charges> charges(String baseUrl) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/stats"))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET /__admin/stats answered " + response.statusCode());
-    }
-    JsonNode reservations = JsonMapper.shared().readTree(response.body()).path("reservations");
+    JsonNode reservations = AdminJson.get(baseUrl + "/__admin/stats").path("reservations");
     Map<String, Charges> charges = new HashMap<>();
     for (Map.Entry<String, JsonNode> entry : reservations.properties()) {
       JsonNode c = entry.getValue();

@@ -1,15 +1,9 @@
 package com.reservas.load.integrity;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the supplier simulator's books ({@code GET /admin/bookings}): the cars booked for each
@@ -31,18 +25,8 @@ final class SupplierProbe {
 
   /** The bookings per reservation code; throws if the simulator does not answer. */
   static Map<String, Bookings> bookings(String baseUrl) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/admin/bookings"))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET /admin/bookings answered " + response.statusCode());
-    }
     Map<String, Bookings> bookings = new HashMap<>();
-    for (JsonNode booking : JsonMapper.shared().readTree(response.body())) {
+    for (JsonNode booking : AdminJson.get(baseUrl + "/admin/bookings")) {
       bookings.merge(
           booking.path("reservationCode").asString(),
           Bookings.NONE.plus("CONFIRMED".equals(booking.path("status").asString())),
