@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,21 +76,31 @@ class StripeOutageRecoveryTest {
                     day.plusDays(1) + "T09:30:00",
                     "pm_card_visa")));
       }
+      // The fault itself: Stripe stays down for the whole outage, whatever happens meanwhile.
       Thread.sleep(Math.max(0, outage.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
       long deadLettered = deadLettersOf(fixture, Set.copyOf(codes));
       fixture.platform.stripe().clearFaults();
       long recovered = System.nanoTime();
 
+      // Each reservation's time to settle is noted when a poll first sees it captured; a timeout
+      // leaves the map short, which the assertions below report with the figures printed.
       Map<String, Double> settledAfter = new HashMap<>();
-      long deadline = recovered + patience.toNanos();
-      while (settledAfter.size() < count && System.nanoTime() < deadline) {
-        for (String code : codes) {
-          if (!settledAfter.containsKey(code)
-              && "CAPTURED".equals(field(fixture.get(code), "paymentStatus"))) {
-            settledAfter.put(code, (System.nanoTime() - recovered) / 1e9);
-          }
-        }
-        Thread.sleep(250);
+      try {
+        Awaitility.await("every reservation captured")
+            .atMost(patience)
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> {
+                  for (String code : codes) {
+                    if (!settledAfter.containsKey(code)
+                        && "CAPTURED".equals(field(fixture.get(code), "paymentStatus"))) {
+                      settledAfter.put(code, (System.nanoTime() - recovered) / 1e9);
+                    }
+                  }
+                  return settledAfter.size() == count;
+                });
+      } catch (ConditionTimeoutException notAll) {
+        // reported below
       }
       double slowest = settledAfter.values().stream().mapToDouble(d -> d).max().orElse(-1);
 

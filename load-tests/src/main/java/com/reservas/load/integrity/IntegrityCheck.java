@@ -312,13 +312,7 @@ public final class IntegrityCheck {
     try {
       charges = StripeProbe.charges(options.stripe());
     } catch (IOException e) {
-      names.forEach(
-          n ->
-              checks.add(
-                  Check.skipped(
-                      n,
-                      "not reachable: Stripe stand-in at " + options.stripe() + " (" + e + ")")));
-      result.put("stripe", "not reachable");
+      unreachable("stripe", names, "Stripe stand-in at " + options.stripe() + " (" + e + ")");
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -350,6 +344,12 @@ public final class IntegrityCheck {
     checks.add(Check.expectZero(names.get(3), uncaptured.size(), examples(uncaptured)));
   }
 
+  /** A stand-in that does not answer: its checks are skipped, saying why. */
+  private void unreachable(String part, List<String> names, String what) {
+    names.forEach(n -> checks.add(Check.skipped(n, "not reachable: " + what)));
+    result.put(part, "not reachable");
+  }
+
   private void supplierChecks(List<ReservationRow> rows) {
     List<String> names =
         List.of(
@@ -361,12 +361,7 @@ public final class IntegrityCheck {
     try {
       bookings = SupplierProbe.bookings(supplier);
     } catch (IOException e) {
-      names.forEach(
-          n ->
-              checks.add(
-                  Check.skipped(
-                      n, "not reachable: supplier simulator at " + supplier + " (" + e + ")")));
-      result.put("supplier", "not reachable");
+      unreachable("supplier", names, "supplier simulator at " + supplier + " (" + e + ")");
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
