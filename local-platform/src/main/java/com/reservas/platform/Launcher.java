@@ -4,17 +4,17 @@ import java.util.Arrays;
 
 /**
  * The entry point of {@code reservas-local-platform.jar}: no argument runs the platform, {@code
- * tail <topic>...} prints the events on the topics of a running one, {@code component <name>} runs
- * one part of it as its own process (chaos/README.md). The tail picks its own quiet logging
- * configuration before any logger exists, which is why this class has none.
+ * tail <topic>...} prints the events on the topics of a running one, {@code component <name>...}
+ * runs one part of it, or a few, as their own process (chaos/README.md). The tail picks its own
+ * quiet logging configuration before any logger exists, which is why this class has none.
  */
 public final class Launcher {
 
   private Launcher() {}
 
   public static void main(String[] args) throws InterruptedException {
-    if (args.length == 2 && args[0].equals("component")) {
-      LocalPlatform.runComponent(args[1]);
+    if (args.length >= 2 && args[0].equals("component")) {
+      LocalPlatform.runComponents(Arrays.asList(args).subList(1, args.length));
     } else if (args.length > 0 && args[0].equals("tail")) {
       System.setProperty("logback.configurationFile", TopicTail.LOGGING_CONFIG);
       TopicTail.main(Arrays.copyOfRange(args, 1, args.length));

@@ -75,29 +75,34 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   /**
-   * Runs one component until the process is stopped: the separate-process mode of the
+   * Runs the named components in one process until it is stopped: the separate-process mode of the
    * fault-injection suite. The others are found at their configured ports.
    */
-  static void runComponent(String name) throws InterruptedException {
-    Component component = Component.named(name);
+  static void runComponents(List<String> names) throws InterruptedException {
+    List<Component> components = names.stream().map(Component::named).toList();
+    String running = String.join(" ", names);
     LocalPlatform platform = new LocalPlatform(LocalSettings.from(System.getenv()));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "reservas-shutdown"));
     try {
-      platform.startAlone(component);
+      components.forEach(platform::startAlone);
     } catch (RuntimeException e) {
-      System.err.println("Reservas component " + name + " cannot start: " + e.getMessage());
+      System.err.println("Reservas component " + running + " cannot start: " + e.getMessage());
       platform.close();
       System.exit(2);
     }
     System.out.println(
-        "Reservas component " + name + " is running (pid " + ProcessHandle.current().pid() + ")");
+        "Reservas component "
+            + running
+            + " is running (pid "
+            + ProcessHandle.current().pid()
+            + ")");
     // The broker's and the stand-ins' threads are daemons: this thread keeps the process alive.
     new CountDownLatch(1).await();
   }
 
   /**
    * The parts of the platform, in the order they start. Each can also run alone, as its own process
-   * ({@code java -jar reservas-local-platform.jar component <name>}), which is how the
+   * ({@code java -jar reservas-local-platform.jar component <name>...}), which is how the
    * fault-injection suite (chaos/README.md) kills and restarts them one at a time.
    */
   enum Component {
@@ -166,14 +171,15 @@ public final class LocalPlatform implements AutoCloseable {
                   settings.schemaRegistryPort(),
                   SubjectRegistry.ofEventCatalog(settings.registryJournal())));
       case STRIPE -> {
-        stripe = new StripeStandIn();
+        stripe = new StripeStandIn(settings.dataDir().resolve("stripe"));
         stripe.start(settings.stripePort());
         started.push(stripe);
       }
       case SUPPLIER -> {
         supplier =
             new SupplierSimulator(
-                FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()));
+                    FleetSizing.standard().withDefaultSize(settings.supplierFleetSize()))
+                .keepingBooksIn(settings.dataDir().resolve("supplier"));
         supplier.start(settings.supplierPort());
         started.push(supplier);
       }

@@ -1,10 +1,13 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.standin.kit.Journal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Stripe's idempotency keys: the first request with a key runs and its answer is kept for 24 hours;
@@ -39,11 +42,28 @@ final class IdempotencyStore {
 
   private record ScopedKey(String scope, String key) {}
 
+  /**
+   * A kept answer as the journal holds it, or (with {@code cleared}) that every key was forgotten.
+   */
+  record KeptAnswer(
+      String scope,
+      String key,
+      RequestFingerprint fingerprint,
+      ApiResponse response,
+      Instant storedAt,
+      boolean cleared) {}
+
   private final Clock clock;
   private final Map<ScopedKey, Entry> entries = new HashMap<>();
+  private Journal<KeptAnswer> journal = Journal.inMemory();
 
   IdempotencyStore(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Reads the kept answers back from {@code file} and keeps every later one there. */
+  synchronized void keepAnswersIn(Path file) {
+    journal = Journal.open(file, KeptAnswer.class, this::replay, this::current);
   }
 
   synchronized Claim claim(String scope, String key, RequestFingerprint fingerprint) {
@@ -92,7 +112,9 @@ final class IdempotencyStore {
     ScopedKey scoped = new ScopedKey(scope, key);
     Entry entry = entries.get(scoped);
     if (entry != null && entry.response() == null) {
-      entries.put(scoped, new Entry(entry.fingerprint(), response, clock.instant()));
+      Instant now = clock.instant();
+      entries.put(scoped, new Entry(entry.fingerprint(), response, now));
+      journal.append(new KeptAnswer(scope, key, entry.fingerprint(), response, now, false));
     }
     if (entries.size() % 1024 == 0) {
       pruneExpired();
@@ -110,6 +132,33 @@ final class IdempotencyStore {
 
   synchronized void clear() {
     entries.clear();
+    journal.append(new KeptAnswer(null, null, null, null, null, true));
+  }
+
+  private void replay(KeptAnswer kept) {
+    if (kept.cleared()) {
+      entries.clear();
+    } else {
+      entries.put(
+          new ScopedKey(kept.scope(), kept.key()),
+          new Entry(kept.fingerprint(), kept.response(), kept.storedAt()));
+    }
+  }
+
+  /** The answers still kept (expired ones are dropped when the journal is compacted). */
+  private Stream<KeptAnswer> current() {
+    Instant now = clock.instant();
+    return entries.entrySet().stream()
+        .filter(e -> e.getValue().response() != null && !isExpired(e.getValue(), now))
+        .map(
+            e ->
+                new KeptAnswer(
+                    e.getKey().scope(),
+                    e.getKey().key(),
+                    e.getValue().fingerprint(),
+                    e.getValue().response(),
+                    e.getValue().storedAt(),
+                    false));
   }
 
   private void pruneExpired() {

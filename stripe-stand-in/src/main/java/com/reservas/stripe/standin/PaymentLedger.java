@@ -1,5 +1,7 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.standin.kit.Journal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The stand-in's books: every PaymentIntent and refund, the PaymentIntent lifecycle as Stripe
@@ -18,6 +21,18 @@ import java.util.function.UnaryOperator;
  * prove nothing was charged twice. All state changes happen under one lock.
  */
 final class PaymentLedger {
+
+  /**
+   * One change of the books as the journal keeps it: the PaymentIntent or refund as it now is, the
+   * reservation's tally and the totals after the change, or that everything was forgotten.
+   */
+  record LedgerChange(
+      PaymentIntentRecord paymentIntent,
+      RefundRecord refund,
+      String reservationCode,
+      ReservationCharges charges,
+      ReservationCharges totals,
+      boolean cleared) {}
 
   /** The parameters of {@code POST /v1/payment_intents} that the ledger acts on. */
   record NewPaymentIntent(
@@ -58,9 +73,15 @@ final class PaymentLedger {
   private final Map<String, RefundRecord> refunds = new LinkedHashMap<>();
   private final Map<String, ReservationCharges> byReservation = new TreeMap<>();
   private ReservationCharges totals = ReservationCharges.NONE;
+  private Journal<LedgerChange> journal = Journal.inMemory();
 
   PaymentLedger(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Reads the books back from {@code file} and keeps every later change there. */
+  synchronized void keepBooksIn(Path file) {
+    journal = Journal.open(file, LedgerChange.class, this::replay, this::current);
   }
 
   synchronized PaymentIntentRecord create(NewPaymentIntent request) {
@@ -112,8 +133,7 @@ final class PaymentLedger {
             null,
             null,
             null);
-    paymentIntents.put(id, created);
-    tally(created, ReservationCharges::plusPaymentIntent);
+    keep(created, null, ReservationCharges::plusPaymentIntent);
     return request.confirm() ? authorize(created) : created;
   }
 
@@ -157,8 +177,7 @@ final class PaymentLedger {
           "amount_too_large");
     }
     PaymentIntentRecord captured = current.captured(amount);
-    paymentIntents.put(id, captured);
-    tally(captured, charges -> charges.plusCapture(amount));
+    keep(captured, null, charges -> charges.plusCapture(amount));
     return captured;
   }
 
@@ -181,8 +200,7 @@ final class PaymentLedger {
           current);
     }
     PaymentIntentRecord canceled = current.canceled(clock.instant().getEpochSecond(), reason);
-    paymentIntents.put(id, canceled);
-    tally(canceled, ReservationCharges::plusVoid);
+    keep(canceled, null, ReservationCharges::plusVoid);
     return canceled;
   }
 
@@ -244,10 +262,7 @@ final class PaymentLedger {
             reason,
             metadata,
             clock.instant().getEpochSecond());
-    refunds.put(refund.id(), refund);
-    PaymentIntentRecord after = refunded.refunded(amount);
-    paymentIntents.put(after.id(), after);
-    tally(after, charges -> charges.plusRefund(amount));
+    keep(refunded.refunded(amount), refund, charges -> charges.plusRefund(amount));
     return refund;
   }
 
@@ -297,6 +312,11 @@ final class PaymentLedger {
   }
 
   synchronized void clear() {
+    forgetAll();
+    journal.append(new LedgerChange(null, null, null, null, null, true));
+  }
+
+  private void forgetAll() {
     paymentIntents.clear();
     paymentIntentIdByCharge.clear();
     refunds.clear();
@@ -308,20 +328,21 @@ final class PaymentLedger {
   private PaymentIntentRecord authorize(PaymentIntentRecord confirming) {
     TestPaymentMethod card = knownPaymentMethod(confirming.paymentMethod());
     String chargeId = StripeIds.charge();
-    paymentIntentIdByCharge.put(chargeId, confirming.id());
     Optional<TestPaymentMethod.CardDecline> decline = card.decline();
     if (decline.isPresent()) {
       PaymentIntentRecord declined = confirming.declined(chargeId, decline.get());
-      paymentIntents.put(declined.id(), declined);
-      tally(declined, ReservationCharges::plusDecline);
+      keep(declined, null, ReservationCharges::plusDecline);
       throw StripeApiError.cardDeclined(decline.get(), chargeId, declined, card);
     }
     PaymentIntentRecord authorized = confirming.authorized(chargeId);
-    paymentIntents.put(authorized.id(), authorized);
-    tally(authorized, ReservationCharges::plusAuthorization);
-    if (authorized.status() == PaymentIntentStatus.SUCCEEDED) {
-      tally(authorized, charges -> charges.plusCapture(authorized.amountReceived()));
-    }
+    boolean captured = authorized.status() == PaymentIntentStatus.SUCCEEDED;
+    keep(
+        authorized,
+        null,
+        charges -> {
+          ReservationCharges after = charges.plusAuthorization();
+          return captured ? after.plusCapture(authorized.amountReceived()) : after;
+        });
     return authorized;
   }
 
@@ -361,13 +382,68 @@ final class PaymentLedger {
         paymentIntent);
   }
 
-  private void tally(PaymentIntentRecord about, UnaryOperator<ReservationCharges> change) {
+  /** Records a PaymentIntent as it now is (and a refund of it), tallies the change, journals it. */
+  private void keep(
+      PaymentIntentRecord record, RefundRecord refund, UnaryOperator<ReservationCharges> change) {
+    paymentIntents.put(record.id(), record);
+    if (record.latestCharge() != null) {
+      paymentIntentIdByCharge.put(record.latestCharge(), record.id());
+    }
+    if (refund != null) {
+      refunds.put(refund.id(), refund);
+    }
     totals = change.apply(totals);
-    about
-        .reservationCode()
-        .ifPresent(
-            code ->
-                byReservation.put(
-                    code, change.apply(byReservation.getOrDefault(code, ReservationCharges.NONE))));
+    String code = record.reservationCode().orElse(null);
+    ReservationCharges charges = null;
+    if (code != null) {
+      charges = change.apply(byReservation.getOrDefault(code, ReservationCharges.NONE));
+      byReservation.put(code, charges);
+    }
+    journal.append(new LedgerChange(record, refund, code, charges, totals, false));
+  }
+
+  private void replay(LedgerChange change) {
+    if (change.cleared()) {
+      forgetAll();
+      return;
+    }
+    if (change.paymentIntent() != null) {
+      PaymentIntentRecord record = change.paymentIntent();
+      paymentIntents.put(record.id(), record);
+      if (record.latestCharge() != null) {
+        paymentIntentIdByCharge.put(record.latestCharge(), record.id());
+      }
+    }
+    if (change.refund() != null) {
+      refunds.put(change.refund().id(), change.refund());
+    }
+    if (change.reservationCode() != null && change.charges() != null) {
+      byReservation.put(change.reservationCode(), change.charges());
+    }
+    if (change.totals() != null) {
+      totals = change.totals();
+    }
+  }
+
+  /** The books as one change per PaymentIntent and refund: what a compacted journal holds. */
+  private Stream<LedgerChange> current() {
+    Stream<LedgerChange> intents =
+        paymentIntents.values().stream()
+            .map(
+                record -> {
+                  String code = record.reservationCode().orElse(null);
+                  return new LedgerChange(
+                      record,
+                      null,
+                      code,
+                      code == null ? null : byReservation.get(code),
+                      null,
+                      false);
+                });
+    Stream<LedgerChange> refunded =
+        refunds.values().stream().map(r -> new LedgerChange(null, r, null, null, null, false));
+    return Stream.concat(
+        Stream.concat(intents, refunded),
+        Stream.of(new LedgerChange(null, null, null, null, totals, false)));
   }
 }

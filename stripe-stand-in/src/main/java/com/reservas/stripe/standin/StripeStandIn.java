@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,17 @@ public final class StripeStandIn implements AutoCloseable {
    */
   public StripeStandIn(Duration timeoutHold) {
     this(Clock.systemUTC(), timeoutHold);
+  }
+
+  /**
+   * A stand-in that keeps its books (PaymentIntents, refunds, idempotent answers) in {@code
+   * booksDirectory} and reads them back when started again there, as Stripe remembers them across
+   * our restarts: how the local platform runs it.
+   */
+  public StripeStandIn(Path booksDirectory) {
+    this(Clock.systemUTC(), TIMEOUT_HOLD);
+    ledger.keepBooksIn(booksDirectory.resolve("payment-ledger.jsonl"));
+    idempotency.keepAnswersIn(booksDirectory.resolve("idempotency-keys.jsonl"));
   }
 
   StripeStandIn(Clock clock, Duration timeoutHold) {

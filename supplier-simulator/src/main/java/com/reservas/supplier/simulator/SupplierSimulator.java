@@ -9,6 +9,7 @@ import com.reservas.supplier.simulator.http.AdminRoutes;
 import com.reservas.supplier.simulator.http.SupplierApiRoutes;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
 import com.reservas.supplier.simulator.stats.SupplierStats;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,16 @@ public final class SupplierSimulator implements AutoCloseable {
   public SupplierSimulator(FleetSizing fleetSizing, Duration timeoutHold) {
     this.desk = new BookingDesk(fleetSizing, counters, Clock.systemUTC());
     this.timeoutHold = Objects.requireNonNull(timeoutHold, "timeoutHold");
+  }
+
+  /**
+   * Keeps the bookings and the answers per request id in {@code booksDirectory} and reads them back
+   * when started again there, as the supplier remembers them across our restarts: how the local
+   * platform runs it. Call before {@link #start}.
+   */
+  public SupplierSimulator keepingBooksIn(Path booksDirectory) {
+    desk.keepBooksIn(booksDirectory.resolve("bookings.jsonl"));
+    return this;
   }
 
   /**

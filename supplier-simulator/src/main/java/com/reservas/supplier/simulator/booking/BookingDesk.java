@@ -8,6 +8,7 @@ import com.reservas.supplier.simulator.fleet.Fleet;
 import com.reservas.supplier.simulator.fleet.FleetSizing;
 import com.reservas.supplier.simulator.fleet.SupplierCodes;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,21 @@ public final class BookingDesk {
     this.fleet = new Fleet(fleetSizing);
     this.counters = counters;
     this.clock = clock;
+  }
+
+  /**
+   * Reads the bookings and answers back from {@code file}, takes their cars again, and keeps every
+   * later change there.
+   */
+  public synchronized void keepBooksIn(Path file) {
+    ledger.keepRecordsIn(file);
+    for (Booking booking : ledger.bookings()) {
+      if (!booking.isCancelled()) {
+        BookingRequest request = booking.request();
+        fleet.restore(
+            request.officeCode(), request.categoryCode(), booking.carId(), request.period());
+      }
+    }
   }
 
   /**

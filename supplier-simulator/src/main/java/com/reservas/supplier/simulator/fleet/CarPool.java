@@ -54,6 +54,15 @@ final class CarPool {
     }
   }
 
+  /** Books the car {@code carId} for the period again: a booking read back from the journal. */
+  void restore(String carId, RentalPeriod period) {
+    int number = Integer.parseInt(carId.substring(carId.lastIndexOf('-') + 1));
+    while (cars.size() < number) {
+      cars.add(new Car(carId(cars.size() + 1)));
+    }
+    cars.get(number - 1).book(period);
+  }
+
   private String carId(int number) {
     return "%s-%s-%03d".formatted(officeCode, categoryCode, number);
   }

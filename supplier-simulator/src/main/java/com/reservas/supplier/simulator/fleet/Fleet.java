@@ -31,6 +31,11 @@ public final class Fleet {
     pool(officeCode, categoryCode).release(carId, period);
   }
 
+  /** Takes the car {@code carId} for the period again: a booking read back at start. */
+  public void restore(String officeCode, String categoryCode, String carId, RentalPeriod period) {
+    pool(officeCode, categoryCode).restore(carId, period);
+  }
+
   /** Forgets every booking: all cars are free again. */
   public void clear() {
     pools.clear();

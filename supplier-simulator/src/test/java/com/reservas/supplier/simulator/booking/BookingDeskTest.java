@@ -6,6 +6,7 @@ import com.reservas.supplier.simulator.booking.BookingOutcome.Confirmed;
 import com.reservas.supplier.simulator.booking.BookingOutcome.Rejected;
 import com.reservas.supplier.simulator.fleet.FleetSizing;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BookingDeskTest {
 
@@ -95,6 +97,28 @@ class BookingDeskTest {
 
     assertThat(desk.bookings()).isEmpty();
     assertThat(((Confirmed) desk.book(request("A", "AGP-AIRPORT"))).replayed()).isFalse();
+  }
+
+  @Test
+  void aDeskOpenedAgainOnItsBooksKnowsTheBookingsTheAnswersAndWhichCarsAreTaken(
+      @TempDir Path books) {
+    Path file = books.resolve("bookings.jsonl");
+    desk.keepBooksIn(file);
+    Booking cancelled = ((Confirmed) desk.book(request("A", "AGP-AIRPORT"))).booking();
+    Booking kept = ((Confirmed) desk.book(request("B", "AGP-AIRPORT"))).booking();
+    desk.cancel(cancelled.bookingReference(), "A-cancel");
+
+    BookingDesk reopened = new BookingDesk(FleetSizing.standard(), counters, Clock.systemUTC());
+    reopened.keepBooksIn(file);
+
+    assertThat(reopened.book(request("B", "AGP-AIRPORT"))).isEqualTo(new Confirmed(kept, true));
+    assertThat(reopened.cancel(cancelled.bookingReference(), "A-cancel"))
+        .isInstanceOf(CancellationOutcome.Cancelled.class)
+        .extracting(outcome -> ((CancellationOutcome.Cancelled) outcome).booking().isCancelled())
+        .isEqualTo(true);
+    // AGP-AIRPORT has two cars: B's is still taken, A's was given back.
+    assertThat(reopened.book(request("C", "AGP-AIRPORT"))).isInstanceOf(Confirmed.class);
+    assertThat(reopened.book(request("D", "AGP-AIRPORT"))).isInstanceOf(Rejected.class);
   }
 
   private static BookingRequest request(String requestId, String office) {

@@ -61,16 +61,24 @@ public final class IntegrityCheck {
   }
 
   public static void main(String[] args) {
+    System.exit(check(args));
+  }
+
+  /**
+   * Runs the check with the command line's options and returns its exit status (0 passed, 1 a check
+   * failed, 2 unreachable or wrong arguments): for programs that run it in-process, such as the
+   * suite's separate-process fault test.
+   */
+  public static int check(String... args) {
     IntegrityOptions options;
     try {
       options = IntegrityOptions.parse(args);
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       System.err.print(IntegrityOptions.USAGE);
-      System.exit(2);
-      return;
+      return 2;
     }
-    System.exit(new IntegrityCheck(options).run());
+    return new IntegrityCheck(options).run();
   }
 
   int run() {
