@@ -1,6 +1,6 @@
 package com.reservas.relay;
 
-import java.util.Map;
+import com.reservas.starter.ServiceApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -21,7 +21,6 @@ public class OutboxRelayApplication {
 
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
-    return new SpringApplicationBuilder(OutboxRelayApplication.class)
-        .properties(Map.of("spring.config.name", CONFIG_NAME));
+    return ServiceApplication.builder(OutboxRelayApplication.class, CONFIG_NAME);
   }
 }

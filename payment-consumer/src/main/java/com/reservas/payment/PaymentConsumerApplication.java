@@ -1,7 +1,7 @@
 package com.reservas.payment;
 
+import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
@@ -14,9 +14,6 @@ import org.springframework.context.annotation.Import;
 @Import(TokenSealConfiguration.class)
 public class PaymentConsumerApplication {
 
-  /** Avro refuses to instantiate generated classes from packages it was not told to trust. */
-  static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
-
   /** Its configuration file is {@code payment-consumer.yml}, so services can share one JVM. */
   public static final String CONFIG_NAME = "payment-consumer";
 
@@ -27,10 +24,6 @@ public class PaymentConsumerApplication {
 
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
-    if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
-      System.setProperty(AVRO_TRUSTED_PACKAGES, "com.reservas.schemas.avro");
-    }
-    return new SpringApplicationBuilder(PaymentConsumerApplication.class)
-        .properties(Map.of("spring.config.name", CONFIG_NAME));
+    return ServiceApplication.builder(PaymentConsumerApplication.class, CONFIG_NAME);
   }
 }

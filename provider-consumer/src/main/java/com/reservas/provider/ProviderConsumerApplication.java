@@ -5,6 +5,7 @@ import com.reservas.provider.application.port.out.SupplierGateway;
 import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
 import com.reservas.provider.application.service.SupplierBookingService;
 import com.reservas.provider.domain.SupplierTaskPolicy;
+import com.reservas.starter.ServiceApplication;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,9 +21,6 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class ProviderConsumerApplication {
 
-  /** The Avro packages whose generated classes may be instantiated (Avro 1.12 refuses others). */
-  static final String AVRO_SERIALIZABLE_PACKAGES = "com.reservas.schemas.avro";
-
   /** Its configuration file is {@code provider-consumer.yml}, so services can share one JVM. */
   public static final String CONFIG_NAME = "provider-consumer";
 
@@ -32,16 +30,7 @@ public class ProviderConsumerApplication {
 
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
-    trustEventPackages();
-    return new SpringApplicationBuilder(ProviderConsumerApplication.class)
-        .properties(java.util.Map.of("spring.config.name", CONFIG_NAME));
-  }
-
-  /** Sets {@code org.apache.avro.SERIALIZABLE_PACKAGES} unless the command line already did. */
-  public static void trustEventPackages() {
-    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", AVRO_SERIALIZABLE_PACKAGES);
-    }
+    return ServiceApplication.builder(ProviderConsumerApplication.class, CONFIG_NAME);
   }
 
   @Bean

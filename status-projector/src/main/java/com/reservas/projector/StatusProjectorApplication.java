@@ -1,8 +1,8 @@
 package com.reservas.projector;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
@@ -25,10 +25,6 @@ public class StatusProjectorApplication {
 
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
-    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "com.reservas.schemas.avro");
-    }
-    return new SpringApplicationBuilder(StatusProjectorApplication.class)
-        .properties(Map.of("spring.config.name", CONFIG_NAME));
+    return ServiceApplication.builder(StatusProjectorApplication.class, CONFIG_NAME);
   }
 }

@@ -1,8 +1,8 @@
 package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
@@ -26,8 +26,6 @@ public class ReservationApiApplication {
 
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
-    AvroTrust.trustEventPackage();
-    return new SpringApplicationBuilder(ReservationApiApplication.class)
-        .properties(Map.of("spring.config.name", CONFIG_NAME));
+    return ServiceApplication.builder(ReservationApiApplication.class, CONFIG_NAME);
   }
 }
