@@ -91,6 +91,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
    * @param brokerPortSetting the setting (e.g. environment variable) that changes the broker port,
    *     named in the error when the port is in use
    * @param controllerPortSetting likewise for the controller port
+   * @param advertisedPort the port clients are sent to, when not the broker port (0)
    */
   public record Settings(
       int brokerPort,
@@ -98,7 +99,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
       Path dataDir,
       int partitions,
       String brokerPortSetting,
-      String controllerPortSetting) {
+      String controllerPortSetting,
+      int advertisedPort) {
 
     public static final int DEFAULT_BROKER_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
@@ -107,6 +109,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     public Settings {
       checkPort(brokerPort, "broker");
       checkPort(controllerPort, "controller");
+      checkPort(advertisedPort, "advertised");
       if (brokerPort != 0 && brokerPort == controllerPort) {
         throw new IllegalArgumentException(
             "The broker and the controller need different ports, both are " + brokerPort);
@@ -129,33 +132,79 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
           null,
           DEFAULT_PARTITIONS,
           "RESERVAS_KAFKA_PORT",
-          "RESERVAS_KAFKA_CONTROLLER_PORT");
+          "RESERVAS_KAFKA_CONTROLLER_PORT",
+          0);
     }
 
     public Settings withBrokerPort(int port) {
       return new Settings(
-          port, controllerPort, dataDir, partitions, brokerPortSetting, controllerPortSetting);
+          port,
+          controllerPort,
+          dataDir,
+          partitions,
+          brokerPortSetting,
+          controllerPortSetting,
+          advertisedPort);
     }
 
     public Settings withControllerPort(int port) {
       return new Settings(
-          brokerPort, port, dataDir, partitions, brokerPortSetting, controllerPortSetting);
+          brokerPort,
+          port,
+          dataDir,
+          partitions,
+          brokerPortSetting,
+          controllerPortSetting,
+          advertisedPort);
     }
 
     public Settings withDataDir(Path dir) {
       return new Settings(
-          brokerPort, controllerPort, dir, partitions, brokerPortSetting, controllerPortSetting);
+          brokerPort,
+          controllerPort,
+          dir,
+          partitions,
+          brokerPortSetting,
+          controllerPortSetting,
+          advertisedPort);
     }
 
     public Settings withPartitions(int count) {
       return new Settings(
-          brokerPort, controllerPort, dataDir, count, brokerPortSetting, controllerPortSetting);
+          brokerPort,
+          controllerPort,
+          dataDir,
+          count,
+          brokerPortSetting,
+          controllerPortSetting,
+          advertisedPort);
     }
 
     /** Names the settings that change the broker and the controller port, for error messages. */
     public Settings withPortSettingNames(String brokerPortName, String controllerPortName) {
       return new Settings(
-          brokerPort, controllerPort, dataDir, partitions, brokerPortName, controllerPortName);
+          brokerPort,
+          controllerPort,
+          dataDir,
+          partitions,
+          brokerPortName,
+          controllerPortName,
+          advertisedPort);
+    }
+
+    /**
+     * The port clients are told to connect to, when it is not the broker's own: a {@link
+     * FaultyLink} in front of the broker (0, the default: the broker port).
+     */
+    public Settings withAdvertisedPort(int port) {
+      return new Settings(
+          brokerPort,
+          controllerPort,
+          dataDir,
+          partitions,
+          brokerPortSetting,
+          controllerPortSetting,
+          port);
     }
 
     private static void checkPort(int port, String which) {
@@ -393,7 +442,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             + HOST
             + ":"
             + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+    int advertised = settings.advertisedPort() == 0 ? brokerPort : settings.advertisedPort();
+    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + advertised);
     p.put("controller.listener.names", CONTROLLER_LISTENER);
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put(

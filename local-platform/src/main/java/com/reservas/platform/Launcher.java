@@ -1,12 +1,15 @@
 package com.reservas.platform;
 
+import com.reservas.local.FaultyLink;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The entry point of {@code reservas-local-platform.jar}: no argument runs the platform, {@code
  * tail <topic>...} prints the events on the topics of a running one, {@code component <name>...}
- * runs one part of it, or a few, as their own process (chaos/README.md). The tail picks its own
- * quiet logging configuration before any logger exists, which is why this class has none.
+ * runs one part of it, or a few, as their own process, and {@code link <port> <target-port>
+ * <control-port>} a {@link FaultyLink} in front of one of them (chaos/README.md). The tail picks
+ * its own quiet logging configuration before any logger exists, which is why this class has none.
  */
 public final class Launcher {
 
@@ -15,11 +18,21 @@ public final class Launcher {
   public static void main(String[] args) throws InterruptedException {
     if (args.length >= 2 && args[0].equals("component")) {
       LocalPlatform.runComponents(Arrays.asList(args).subList(1, args.length));
+    } else if (args.length == 4 && args[0].equals("link")) {
+      runLink(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     } else if (args.length > 0 && args[0].equals("tail")) {
       System.setProperty("logback.configurationFile", TopicTail.LOGGING_CONFIG);
       TopicTail.main(Arrays.copyOfRange(args, 1, args.length));
     } else {
       LocalPlatform.main(args);
     }
+  }
+
+  private static void runLink(int port, int targetPort, int controlPort)
+      throws InterruptedException {
+    FaultyLink link = FaultyLink.start(port, targetPort, controlPort);
+    Runtime.getRuntime().addShutdownHook(new Thread(link::close, "faulty-link-shutdown"));
+    System.out.println("Reservas link " + link.state() + ", control on port " + controlPort);
+    new CountDownLatch(1).await();
   }
 }

@@ -158,6 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
             EmbeddedKafkaServer.start(
                 EmbeddedKafkaServer.Settings.defaults()
                     .withBrokerPort(settings.kafkaPort())
+                    .withAdvertisedPort(settings.kafkaAdvertisedPort())
                     .withControllerPort(settings.kafkaControllerPort())
                     .withDataDir(settings.dataDir().resolve("kafka"))
                     .withPortSettingNames(

@@ -23,6 +23,7 @@ record LocalSettings(
     int projectorPort,
     int schemaRegistryPort,
     int supplierFleetSize,
+    int kafkaAdvertisedPort,
     List<String> profiles) {
 
   static final String DATA_DIR = "RESERVAS_DATA_DIR";
@@ -56,6 +57,12 @@ record LocalSettings(
   static final String SUPPLIER_FLEET_SIZE = "RESERVAS_SUPPLIER_FLEET_SIZE";
   static final String PROFILES = "RESERVAS_PROFILES";
 
+  /**
+   * The port the broker tells clients to use, when a link of the fault-injection suite stands in
+   * front of it (chaos/README.md); unset, the broker port.
+   */
+  static final String KAFKA_ADVERTISED_PORT = "RESERVAS_KAFKA_ADVERTISED_PORT";
+
   static LocalSettings from(Map<String, String> env) {
     return new LocalSettings(
         Path.of(env.getOrDefault(DATA_DIR, ".data")).toAbsolutePath().normalize(),
@@ -71,6 +78,9 @@ record LocalSettings(
         port(env, PROJECTOR_PORT, 8088),
         port(env, SCHEMA_REGISTRY_PORT, 8081),
         number(env, SUPPLIER_FLEET_SIZE, 50),
+        env.containsKey(KAFKA_ADVERTISED_PORT)
+            ? port(env, KAFKA_ADVERTISED_PORT, 0)
+            : port(env, KAFKA_PORT, 9092),
         Arrays.stream(env.getOrDefault(PROFILES, "").split(","))
             .map(String::strip)
             .filter(p -> !p.isEmpty())

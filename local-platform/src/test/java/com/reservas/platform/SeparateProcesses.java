@@ -42,6 +42,14 @@ final class SeparateProcesses implements AutoCloseable {
 
   /** Starts the process {@code name} again, with the components it ran before. */
   void start(String name) {
+    start(name, Map.of());
+  }
+
+  /**
+   * Starts the process {@code name} again with {@code extraEnvironment} too (e.g. {@code
+   * JAVA_TOOL_OPTIONS} arming a failpoint).
+   */
+  void start(String name, Map<String, String> extraEnvironment) {
     List<String> components = groups.get(name);
     Path log = logs.resolve(name + ".log");
     int startsBefore = starts(log, components);
@@ -54,6 +62,7 @@ final class SeparateProcesses implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
+    builder.environment().putAll(extraEnvironment);
     Process process;
     try {
       process = builder.start();
@@ -71,6 +80,16 @@ final class SeparateProcesses implements AutoCloseable {
               }
               return starts(log, components) > startsBefore;
             });
+  }
+
+  /** Waits until the process {@code name} has exited by itself, and returns its exit status. */
+  int awaitExit(String name, Duration timeout) throws InterruptedException {
+    Process process = running.get(name);
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running after " + timeout);
+    }
+    running.remove(name);
+    return process.exitValue();
   }
 
   /** kill -9: the process and what it started get no chance to clean up. */

@@ -85,6 +85,7 @@ public final class OutboxChangeConsumer
     boolean interrupted = false;
     try {
       interrupted = awaitAcknowledgements(sent);
+      RelayFailpoint.AFTER_ACK.reached();
       for (RecordChangeEvent<SourceRecord> change : records) {
         committer.markProcessed(change);
       }
