@@ -7,6 +7,7 @@ import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.reservation.adapter.in.web.security.RateLimitProperties;
 import com.reservas.reservation.adapter.in.web.security.SecurityHeadersFilter;
 import com.reservas.reservation.adapter.in.web.security.SecurityProperties;
+import com.reservas.reservation.adapter.out.persistence.R2dbcApiClientStore;
 import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
 import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
@@ -124,7 +125,8 @@ class ReservationApiConfiguration {
   @Bean
   ApiClientDirectory apiClientDirectory(
       DatabaseClient db, Clock clock, SecurityProperties security, RateLimitProperties limits) {
-    return new ApiClientDirectory(db, clock, security.clientCache(), limits.clientQuota().quota());
+    return new ApiClientDirectory(
+        new R2dbcApiClientStore(db), clock, security.clientCache(), limits.clientQuota().quota());
   }
 
   @Bean
