@@ -2,13 +2,12 @@ package com.reservas.projector;
 
 import com.reservas.consumer.support.deadletter.DeadLetterReplayer;
 import com.reservas.consumer.support.kafka.EventValueSerializer;
-import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.projector.adapter.in.kafka.OutcomeListener;
 import com.reservas.projector.adapter.in.kafka.UnknownOutcomeException;
 import com.reservas.projector.adapter.in.web.DeadLettersController;
 import com.reservas.projector.adapter.in.web.StuckReservationsController;
-import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
 import com.reservas.reservation.adapter.out.persistence.R2dbcPolicyLease;
+import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ExternalCallLog;
 import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
@@ -69,15 +68,6 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
   private ProjectorProperties properties;
   private R2dbcPolicyLease lease;
 
-  /**
-   * Status changes are audited (docs/spec.md §7) in the transaction that makes them; details
-   * masked.
-   */
-  @Bean
-  R2dbcAuditTrail auditTrail(DatabaseClient db) {
-    return new R2dbcAuditTrail(db, PersonalDataMasker.standard()::maskText);
-  }
-
   @Bean
   TransitionWriter transitionWriter(
       ReservationRepository reservations,
@@ -92,7 +82,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
       ReservationRepository reservations,
       ExternalCallLog calls,
       TransitionWriter writer,
-      R2dbcAuditTrail audit) {
+      AuditTrail audit) {
     return new ApplyOutcomeService(inbox, reservations, calls, writer, audit);
   }
 
@@ -103,7 +93,7 @@ class StatusProjectorConfiguration implements SchedulingConfigurer {
       Clock clock,
       ProjectorProperties properties,
       MeterRegistry meters,
-      R2dbcAuditTrail audit) {
+      AuditTrail audit) {
     var stuck = properties.stuck();
     this.stuckService =
         new StuckReservationsService(

@@ -1,14 +1,12 @@
 package com.reservas.reservation.api;
 
-import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.reservation.adapter.in.web.ApiErrorHandler;
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory;
 import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.reservation.adapter.in.web.security.RateLimitProperties;
 import com.reservas.reservation.adapter.in.web.security.SecurityHeadersFilter;
 import com.reservas.reservation.adapter.in.web.security.SecurityProperties;
-import com.reservas.reservation.adapter.out.persistence.R2dbcApiClientStore;
-import com.reservas.reservation.adapter.out.persistence.R2dbcAuditTrail;
+import com.reservas.reservation.application.port.out.ApiClientStore;
 import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
@@ -29,7 +27,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 
 /** Wires the use cases of the core to the adapters of this service. */
@@ -50,12 +47,6 @@ class ReservationApiConfiguration {
       TlsProperties tls, SecurityProperties security, Environment environment) {
     DemoClients.check(security, environment);
     TlsRequirement.check(tls, environment);
-  }
-
-  /** The audit log; details go through the privacy module's masker before they are stored. */
-  @Bean
-  R2dbcAuditTrail auditTrail(DatabaseClient db) {
-    return new R2dbcAuditTrail(db, PersonalDataMasker.standard()::maskText);
   }
 
   @Bean
@@ -124,9 +115,9 @@ class ReservationApiConfiguration {
 
   @Bean
   ApiClientDirectory apiClientDirectory(
-      DatabaseClient db, Clock clock, SecurityProperties security, RateLimitProperties limits) {
+      ApiClientStore store, Clock clock, SecurityProperties security, RateLimitProperties limits) {
     return new ApiClientDirectory(
-        new R2dbcApiClientStore(db), clock, security.clientCache(), limits.clientQuota().quota());
+        store, clock, security.clientCache(), limits.clientQuota().quota());
   }
 
   @Bean

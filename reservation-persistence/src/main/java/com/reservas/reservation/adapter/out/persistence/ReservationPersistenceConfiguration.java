@@ -1,5 +1,6 @@
 package com.reservas.reservation.adapter.out.persistence;
 
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
 import com.reservas.schemas.Topics;
 import com.reservas.schemas.registry.SchemaRegistries;
@@ -107,6 +108,17 @@ public class ReservationPersistenceConfiguration {
   @Bean
   R2dbcInbox inbox(DatabaseClient db, Clock clock) {
     return new R2dbcInbox(db, clock);
+  }
+
+  /** The audit log; details go through the privacy module's masker before they are stored. */
+  @Bean
+  R2dbcAuditTrail auditTrail(DatabaseClient db) {
+    return new R2dbcAuditTrail(db, PersonalDataMasker.standard()::maskText);
+  }
+
+  @Bean
+  R2dbcApiClientStore apiClientStore(DatabaseClient db) {
+    return new R2dbcApiClientStore(db);
   }
 
   @Bean
