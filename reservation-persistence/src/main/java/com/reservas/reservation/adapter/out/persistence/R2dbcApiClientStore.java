@@ -33,32 +33,12 @@ public final class R2dbcApiClientStore implements ApiClientStore {
 
   @Override
   public Mono<Void> createIfAbsent(String id, String name, String keyHash, Instant now) {
-    return db.sql(
-            """
-            INSERT INTO api_client (id, name, key_hash, revoked, created_at)
-            VALUES (:id, :name, :hash, FALSE, :now)
-            ON DUPLICATE KEY UPDATE id = id
-            """)
-        .bind("id", id)
-        .bind("name", name)
-        .bind("hash", keyHash)
-        .bind("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-        .then();
+    return insert(id, name, keyHash, now, " ON DUPLICATE KEY UPDATE id = id").then();
   }
 
   @Override
   public Mono<Boolean> create(String id, String name, String keyHash, Instant now) {
-    return db.sql(
-            """
-            INSERT INTO api_client (id, name, key_hash, revoked, created_at)
-            VALUES (:id, :name, :hash, FALSE, :now)
-            """)
-        .bind("id", id)
-        .bind("name", name)
-        .bind("hash", keyHash)
-        .bind("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-        .fetch()
-        .rowsUpdated()
+    return insert(id, name, keyHash, now, "")
         .map(rows -> rows > 0)
         .onErrorResume(DataIntegrityViolationException.class, taken -> Mono.just(false));
   }
@@ -109,6 +89,20 @@ public final class R2dbcApiClientStore implements ApiClientStore {
         .fetch()
         .rowsUpdated()
         .map(rows -> rows > 0);
+  }
+
+  private Mono<Long> insert(
+      String id, String name, String keyHash, Instant now, String onDuplicate) {
+    return db.sql(
+            "INSERT INTO api_client (id, name, key_hash, revoked, created_at)"
+                + " VALUES (:id, :name, :hash, FALSE, :now)"
+                + onDuplicate)
+        .bind("id", id)
+        .bind("name", name)
+        .bind("hash", keyHash)
+        .bind("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .fetch()
+        .rowsUpdated();
   }
 
   private Mono<Boolean> exists(String id) {

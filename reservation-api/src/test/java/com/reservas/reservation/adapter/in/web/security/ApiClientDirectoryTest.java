@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,16 +53,13 @@ class ApiClientDirectoryTest {
 
     @Override
     public Mono<Boolean> rotateKey(String id, String keyHash) {
-      StoredApiClient c = byId.get(id);
-      if (c == null) {
-        return Mono.just(false);
-      }
-      byId.put(
+      return update(
           id,
-          new StoredApiClient(
-              id, c.name(), false, c.createdAt(), c.creationsPerSecond(), c.readsPerSecond()));
-      keyHashById.put(id, keyHash);
-      return Mono.just(true);
+          c -> {
+            keyHashById.put(id, keyHash);
+            return new StoredApiClient(
+                id, c.name(), false, c.createdAt(), c.creationsPerSecond(), c.readsPerSecond());
+          });
     }
 
     @Override
@@ -71,24 +69,25 @@ class ApiClientDirectoryTest {
 
     @Override
     public Mono<Boolean> setQuota(String id, Integer creations, Integer reads) {
-      StoredApiClient c = byId.get(id);
-      if (c == null) {
-        return Mono.just(false);
-      }
-      byId.put(id, new StoredApiClient(id, c.name(), c.revoked(), c.createdAt(), creations, reads));
-      return Mono.just(true);
+      return update(
+          id, c -> new StoredApiClient(id, c.name(), c.revoked(), c.createdAt(), creations, reads));
     }
 
     @Override
     public Mono<Boolean> revoke(String id) {
-      StoredApiClient c = byId.get(id);
-      if (c == null) {
+      return update(
+          id,
+          c ->
+              new StoredApiClient(
+                  id, c.name(), true, c.createdAt(), c.creationsPerSecond(), c.readsPerSecond()));
+    }
+
+    private Mono<Boolean> update(String id, UnaryOperator<StoredApiClient> change) {
+      StoredApiClient current = byId.get(id);
+      if (current == null) {
         return Mono.just(false);
       }
-      byId.put(
-          id,
-          new StoredApiClient(
-              id, c.name(), true, c.createdAt(), c.creationsPerSecond(), c.readsPerSecond()));
+      byId.put(id, change.apply(current));
       return Mono.just(true);
     }
   }
