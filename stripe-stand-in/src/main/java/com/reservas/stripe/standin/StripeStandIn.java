@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.standin.kit.StandInServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +10,8 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,8 +51,7 @@ public final class StripeStandIn implements AutoCloseable {
   private final StripeHttpHandler stripeApi;
   private final AdminHttpHandler admin;
 
-  private DisposableServer server;
-  private LoopResources loops;
+  private final StandInServer server = new StandInServer("Stripe stand-in", STOP_TIMEOUT);
 
   public StripeStandIn() {
     this(TIMEOUT_HOLD);
@@ -116,44 +113,15 @@ public final class StripeStandIn implements AutoCloseable {
    * @return the bound port
    */
   public synchronized int start(String host, int port) {
-    if (server != null) {
-      throw new IllegalStateException("The Stripe stand-in already listens on " + baseUrl());
+    if (!server.isRunning()) {
+      stripeApi.open();
     }
-    loops = LoopResources.create("stripe-stand-in", 2, true);
-    stripeApi.open();
-    try {
-      server =
-          HttpServer.create()
-              .host(host)
-              .port(port)
-              .runOn(loops)
-              .handle(this::dispatch)
-              .bindNow(Duration.ofSeconds(10));
-    } catch (RuntimeException e) {
-      loops.dispose();
-      loops = null;
-      throw e;
-    }
-    log().info("Stripe stand-in listening on http://{}:{}", host, server.port());
-    return server.port();
+    return server.start(host, port, this::dispatch);
   }
 
   /** Stops serving, letting go of held requests first; does nothing if not running. */
   public synchronized void stop() {
-    if (server == null) {
-      return;
-    }
-    stripeApi.releaseHeldRequests();
-    try {
-      server.disposeNow(STOP_TIMEOUT);
-    } catch (IllegalStateException timedOut) {
-      log().warn("Stripe stand-in did not stop within {}", STOP_TIMEOUT);
-    } finally {
-      loops.disposeLater(Duration.ZERO, STOP_TIMEOUT).block(STOP_TIMEOUT);
-      server = null;
-      loops = null;
-      log().info("Stripe stand-in stopped");
-    }
+    server.stop(stripeApi::releaseHeldRequests);
   }
 
   /** Same as {@link #stop()}. */
@@ -162,25 +130,18 @@ public final class StripeStandIn implements AutoCloseable {
     stop();
   }
 
-  public synchronized boolean isRunning() {
-    return server != null;
+  public boolean isRunning() {
+    return server.isRunning();
   }
 
   /** The bound port; only while running. */
-  public synchronized int port() {
-    if (server == null) {
-      throw new IllegalStateException("The Stripe stand-in is not running");
-    }
+  public int port() {
     return server.port();
   }
 
   /** What to pass to stripe-java's {@code setApiBase}, e.g. {@code http://127.0.0.1:12111}. */
-  public synchronized String baseUrl() {
-    int port = port();
-    String host = server.host();
-    boolean wildcard =
-        "0.0.0.0".equals(host) || "::".equals(host) || "0:0:0:0:0:0:0:0".equals(host);
-    return "http://" + (wildcard ? DEFAULT_HOST : host) + ":" + port;
+  public String baseUrl() {
+    return server.baseUrl();
   }
 
   /** Replaces the fault settings; applies to the next request. */
@@ -285,17 +246,7 @@ public final class StripeStandIn implements AutoCloseable {
     StripeStandIn standIn = new StripeStandIn();
     standIn.start(host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(standIn::stop, "stripe-stand-in-shutdown"));
-    standIn.awaitStop();
-  }
-
-  private void awaitStop() {
-    DisposableServer running;
-    synchronized (this) {
-      running = server;
-    }
-    if (running != null) {
-      running.onDispose().block();
-    }
+    standIn.server.awaitStop();
   }
 
   private Publisher<Void> dispatch(HttpServerRequest request, HttpServerResponse response) {

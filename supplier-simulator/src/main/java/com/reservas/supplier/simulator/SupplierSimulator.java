@@ -1,5 +1,6 @@
 package com.reservas.supplier.simulator;
 
+import com.reservas.standin.kit.StandInServer;
 import com.reservas.supplier.simulator.booking.Booking;
 import com.reservas.supplier.simulator.booking.BookingDesk;
 import com.reservas.supplier.simulator.fault.FaultInjector;
@@ -16,8 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * A stand-in for the car supplier's HTTP API ({@code openapi/supplier-api.yaml}) that tests and the
@@ -47,7 +47,7 @@ public final class SupplierSimulator implements AutoCloseable {
   private final BookingDesk desk;
   private final Duration timeoutHold;
 
-  private DisposableServer server;
+  private final StandInServer server = new StandInServer("supplier simulator", STOP_GRACE);
   private Sinks.Empty<Void> stopping;
 
   /** With the standard fleet: 2 cars per category at AGP-AIRPORT, 50 elsewhere. */
@@ -95,36 +95,22 @@ public final class SupplierSimulator implements AutoCloseable {
    * @return the port bound
    */
   public synchronized int start(String host, int port) {
-    if (server != null) {
-      throw new IllegalStateException("The supplier simulator already listens on " + baseUrl());
-    }
     Sinks.Empty<Void> stopSignal = Sinks.empty();
     SupplierApiRoutes api =
         new SupplierApiRoutes(desk, faults, counters, timeoutHold, stopSignal.asMono());
     AdminRoutes admin = new AdminRoutes(desk, faults, counters);
-    server =
-        HttpServer.create()
-            .host(host)
-            .port(port)
-            .route(
-                routes -> {
-                  api.register(routes);
-                  admin.register(routes);
-                  AdminRoutes.registerNotFound(routes);
-                })
-            .bindNow(Duration.ofSeconds(10));
+    HttpServerRoutes routes = HttpServerRoutes.newRoutes();
+    api.register(routes);
+    admin.register(routes);
+    AdminRoutes.registerNotFound(routes);
+    int bound = server.start(host, port, routes);
     stopping = stopSignal;
-    return server.port();
+    return bound;
   }
 
   /** Stops listening; requests held by an injected timeout are let go. Bookings are kept. */
   public synchronized void stop() {
-    if (server == null) {
-      return;
-    }
-    stopping.tryEmitEmpty();
-    server.disposeNow(STOP_GRACE);
-    server = null;
+    server.stop(() -> stopping.tryEmitEmpty());
     stopping = null;
   }
 
@@ -133,24 +119,18 @@ public final class SupplierSimulator implements AutoCloseable {
     stop();
   }
 
-  public synchronized boolean isRunning() {
-    return server != null;
+  public boolean isRunning() {
+    return server.isRunning();
   }
 
   /** The port listened on; only while running. */
-  public synchronized int port() {
-    if (server == null) {
-      throw new IllegalStateException("The supplier simulator is not running");
-    }
+  public int port() {
     return server.port();
   }
 
   /** {@code http://host:port}, to configure a client with; only while running. */
-  public synchronized String baseUrl() {
-    if (server == null) {
-      throw new IllegalStateException("The supplier simulator is not running");
-    }
-    return "http://" + server.host() + ":" + server.port();
+  public String baseUrl() {
+    return server.baseUrl();
   }
 
   /** Replaces the injected faults; takes effect from the next request. */
@@ -221,16 +201,6 @@ public final class SupplierSimulator implements AutoCloseable {
             + "); faults: PUT "
             + simulator.baseUrl()
             + "/admin/faults");
-    simulator.awaitStop();
-  }
-
-  private void awaitStop() {
-    DisposableServer running;
-    synchronized (this) {
-      running = server;
-    }
-    if (running != null) {
-      running.onDispose().block();
-    }
+    simulator.server.awaitStop();
   }
 }
