@@ -9,10 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -20,12 +23,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Quick start as a user runs it: {@code java -jar reservas-local-platform.jar} in its own
- * process, a reservation over HTTP with the demo key until it is confirmed, then SIGTERM — and
+ * process, a reservation over HTTP with the demo key until it is confirmed, the README's own
+ * commands against it (the walkthrough, the event tail, the schema registry), then SIGTERM — and
  * every port is free again.
  */
 class QuickStartSmokeIT {
 
   private static final Path JAR = Path.of("target", "reservas-local-platform.jar");
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
   @Test
   void theOneCommandPlatformConfirmsAReservationAndReleasesEveryPortOnStop() throws Exception {
@@ -82,6 +87,8 @@ class QuickStartSmokeIT {
                           HttpResponse.BodyHandlers.ofString())
                       .body(),
               body -> body.contains("\"status\":\"SUPPLIER_CONFIRMED\""));
+
+      readmeCommandsWork(ports);
     } finally {
       platform.destroy();
       boolean stopped = platform.waitFor(2, TimeUnit.MINUTES);
@@ -93,6 +100,74 @@ class QuickStartSmokeIT {
     for (Map.Entry<String, Integer> port : ports.entrySet()) {
       assertThat(listening(port.getValue())).as(port.getKey() + " released").isFalse();
     }
+  }
+
+  /**
+   * The README's walkthrough, its event tail and its schema registry requests, run with bash as
+   * written, against this platform's ports instead of the default ones.
+   */
+  private static void readmeCommandsWork(Map<String, Integer> ports) throws Exception {
+    List<String> blocks = shellBlocks(REPOSITORY.resolve("README.md"));
+    Map<String, String> toPorts =
+        Map.of(
+            "localhost:8080", "127.0.0.1:" + ports.get(LocalSettings.API_PORT),
+            "localhost:8081", "127.0.0.1:" + ports.get(LocalSettings.SCHEMA_REGISTRY_PORT),
+            "localhost:9092", "127.0.0.1:" + ports.get(LocalSettings.KAFKA_PORT));
+
+    String walkthrough = run(block(blocks, "reserve()"), toPorts, ports);
+    assertThat(walkthrough).as("the walkthrough's output").containsPattern("(?m)^[A-Z0-9]{8}$");
+    assertThat(walkthrough.split("\"status\":\"", -1)).as(walkthrough).hasSizeGreaterThan(3);
+
+    assertThat(run(block(blocks, "/subjects"), toPorts, ports))
+        .contains("reservations.events-com.reservas.schemas.avro.ReservationCreated");
+
+    // The tail runs until stopped: a few seconds show the events of the walkthrough.
+    assertThat(run("timeout 40 " + block(blocks, " tail "), toPorts, ports))
+        .contains("ReservationCreated");
+  }
+
+  /** The fenced {@code shell} blocks of a Markdown file. */
+  static List<String> shellBlocks(Path markdown) throws IOException {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : Files.readAllLines(markdown)) {
+      if (current == null && line.equals("```shell")) {
+        current = new StringBuilder();
+      } else if (current != null && line.equals("```")) {
+        blocks.add(current.toString());
+        current = null;
+      } else if (current != null) {
+        current.append(line).append('\n');
+      }
+    }
+    return blocks;
+  }
+
+  private static String block(List<String> blocks, String containing) {
+    return blocks.stream()
+        .filter(b -> b.contains(containing))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No shell block with '" + containing + "'"));
+  }
+
+  /** Runs a README block from the repository root; returns what it printed. */
+  private static String run(String block, Map<String, String> toPorts, Map<String, Integer> ports)
+      throws Exception {
+    String script = block;
+    for (Map.Entry<String, String> port : toPorts.entrySet()) {
+      script = script.replace(port.getKey(), port.getValue());
+    }
+    ProcessBuilder bash =
+        new ProcessBuilder("bash", "-c", script)
+            .directory(REPOSITORY.toFile())
+            .redirectErrorStream(true);
+    ports.forEach((name, port) -> bash.environment().put(name, String.valueOf(port)));
+    Process process = bash.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(script).isTrue();
+    // timeout(1) ends the tail with 124: the tail ran until it was stopped, as documented.
+    assertThat(process.exitValue()).as(script + "\n" + output).isIn(0, 124);
+    return output;
   }
 
   private static int status(HttpClient http, String url) {
