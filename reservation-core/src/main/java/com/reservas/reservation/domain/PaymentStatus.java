@@ -21,6 +21,14 @@ public enum PaymentStatus {
     return this == AUTHORIZED || this == CAPTURED;
   }
 
+  /**
+   * True when an answer said there is no authorization (declined, failed). A later authorization is
+   * new information (another attempt went through after Stripe came back), never a repeat.
+   */
+  public boolean authorizationRefused() {
+    return this == DECLINED || this == FAILED;
+  }
+
   /** True while no authorization answer has come back yet. */
   public boolean awaitsAuthorization() {
     return this == PENDING || this == IN_PROGRESS;

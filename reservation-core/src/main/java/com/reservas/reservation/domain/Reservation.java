@@ -255,7 +255,9 @@ public record Reservation(
               .withSupplierFields(SupplierStatus.REQUESTED, null);
       return statusChanged(next, null, at);
     }
-    if (status == ReservationStatus.CANCELLED && paymentStatus.awaitsAuthorization()) {
+    // Money Stripe holds for a cancelled reservation is released, whatever an earlier answer said.
+    if (status == ReservationStatus.CANCELLED
+        && (paymentStatus.awaitsAuthorization() || paymentStatus.authorizationRefused())) {
       Reservation next = withPayment(PaymentStatus.AUTHORIZED, authorized.paymentIntentId(), at);
       return announced(next, RELEASE_LATE_AUTHORIZATION, at);
     }

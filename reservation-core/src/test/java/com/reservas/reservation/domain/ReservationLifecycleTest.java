@@ -7,6 +7,7 @@ import com.reservas.reservation.domain.Outcome.PaymentAuthorizationStarted;
 import com.reservas.reservation.domain.Outcome.PaymentAuthorized;
 import com.reservas.reservation.domain.Outcome.PaymentCaptured;
 import com.reservas.reservation.domain.Outcome.PaymentDeclined;
+import com.reservas.reservation.domain.Outcome.PaymentFailed;
 import com.reservas.reservation.domain.Outcome.PaymentRefunded;
 import com.reservas.reservation.domain.Outcome.PaymentVoided;
 import com.reservas.reservation.domain.Outcome.SupplierCancelled;
@@ -17,6 +18,8 @@ import com.reservas.reservation.domain.ReservationEvent.ReservationStatusChanged
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ReservationLifecycleTest {
 
@@ -204,6 +207,37 @@ class ReservationLifecycleTest {
     assertThat(late.reservation().paymentStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
     assertThat(late.reservation().paymentIntentId()).isEqualTo("pi_late");
     assertThat(late.historyEntry()).isEmpty();
+    assertThat(late.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ReservationStatusChanged.class,
+            e -> assertThat(e.reason()).isEqualTo(Reservation.RELEASE_LATE_AUTHORIZATION));
+  }
+
+  /**
+   * Found by chaos/run kill-stripe: one attempt reported the payment failed, another (same
+   * reservation, after Stripe restarted) authorized it. An authorization Stripe holds for a
+   * cancelled reservation is released whatever an earlier answer said.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = PaymentStatus.class,
+      names = {"FAILED", "DECLINED"})
+  void anAuthorizationArrivingAfterARefusalIsReleasedToo(PaymentStatus refusal) {
+    Reservation r = applied(Reservations.created(), new PaymentAuthorizationStarted());
+    r =
+        applied(
+            r,
+            refusal == PaymentStatus.FAILED
+                ? new PaymentFailed("connection reset")
+                : new PaymentDeclined("card_declined"));
+    assertThat(r.status()).isEqualTo(ReservationStatus.CANCELLED);
+
+    Transition.Applied late =
+        (Transition.Applied) r.apply(new PaymentAuthorized("pi_late"), tick());
+
+    assertThat(late.reservation().paymentStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
+    assertThat(late.reservation().paymentIntentId()).isEqualTo("pi_late");
     assertThat(late.events())
         .singleElement()
         .isInstanceOfSatisfying(
