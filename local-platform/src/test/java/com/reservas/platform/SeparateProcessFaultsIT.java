@@ -55,10 +55,12 @@ class SeparateProcessFaultsIT {
       platform.start("projector", "projector");
 
       try (SteadyLoad load = SteadyLoad.start(settings.apiPort(), CREATIONS_PER_SECOND)) {
-        Thread.sleep(15_000);
+        // Each step waits for the load to move on, not for the clock: on a busy machine the
+        // arrivals are what makes a gap long enough to matter.
+        load.awaitMore(75);
         faults.add("kill -9 relay at " + load.sent());
         platform.kill("relay");
-        Thread.sleep(5_000);
+        load.awaitMore(25);
         // Restarted with a failpoint: it dies again right after Kafka acknowledged its 10th
         // batch, before the batch's offsets are committed, so that batch is published twice.
         platform.start(
@@ -68,27 +70,27 @@ class SeparateProcessFaultsIT {
         assertThat(halted).as("the relay's exit status at the failpoint").isEqualTo(137);
         platform.start("relay");
 
-        Thread.sleep(10_000);
+        load.awaitMore(50);
         faults.add("kill -9 projector at " + load.sent());
         platform.kill("projector");
-        Thread.sleep(5_000);
+        load.awaitMore(25);
         platform.start("projector");
 
-        Thread.sleep(10_000);
+        load.awaitMore(50);
         faults.add("broker stopped at " + load.sent());
         platform.stop("kafka");
-        Thread.sleep(5_000);
+        load.awaitMore(25);
         platform.start("kafka");
 
-        Thread.sleep(10_000);
+        load.awaitMore(50);
         // The payment consumer's read timeout is 5 s: Stripe carries out each request and the
         // answer arrives after the consumer gave up on it.
         faults.add("Stripe answers lost at " + load.sent());
         stripeFaults(settings.stripePort(), "PUT", "{\"latencyMillis\": 6000}");
-        Thread.sleep(15_000);
+        load.awaitMore(75);
         stripeFaults(settings.stripePort(), "DELETE", null);
 
-        Thread.sleep(10_000);
+        load.awaitMore(50);
         load.finish(RESULTS.resolve("samples.csv"));
         faults.add("load stopped at " + load.sent() + ", " + load.acknowledged() + " acknowledged");
         assertThat(load.acknowledged()).as("creations acknowledged").isGreaterThan(200);

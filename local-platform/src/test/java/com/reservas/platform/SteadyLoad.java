@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * Creates reservations at a fixed rate (an open model: a slow or absent answer does not slow the
@@ -59,6 +60,15 @@ final class SteadyLoad implements AutoCloseable {
     return sent.get();
   }
 
+  /** Waits until {@code count} more reservations have been sent (the load's own clock). */
+  void awaitMore(int count) {
+    int target = sent() + count;
+    Awaitility.await(count + " more creations")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> sent() >= target);
+  }
+
   /** The creations answered {@code 201} with a code so far. */
   int acknowledged() {
     return acknowledged.get();
@@ -68,10 +78,10 @@ final class SteadyLoad implements AutoCloseable {
   void finish(Path samplesFile) throws InterruptedException {
     clock.shutdown();
     clock.awaitTermination(10, TimeUnit.SECONDS);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (samples.size() < sent.get() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    Awaitility.await("answers of the creations in flight")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> samples.size() >= sent.get());
     samples.writeTo(samplesFile);
   }
 
