@@ -61,14 +61,22 @@ public final class FaultyLink implements AutoCloseable {
     latencyMillis = millis;
   }
 
-  public void partition() {
+  public synchronized void partition() {
     partitioned = true;
   }
 
   /** Ends latency and partition; held traffic flows again. */
-  public void heal() {
+  public synchronized void heal() {
     latencyMillis = 0;
     partitioned = false;
+    notifyAll();
+  }
+
+  /** Holds the calling pump while the link is partitioned (until healed or closed). */
+  private synchronized void awaitConnected() throws InterruptedException {
+    while (partitioned && !closed) {
+      wait();
+    }
   }
 
   /** Resets every open connection: both peers see "connection reset" and must reconnect. */
@@ -91,7 +99,10 @@ public final class FaultyLink implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
     control.stop(0);
     try {
       listener.close();
@@ -132,9 +143,7 @@ public final class FaultyLink implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
-              while (partitioned && !closed) {
-                Thread.sleep(20);
-              }
+              awaitConnected();
               long delay = latencyMillis;
               if (delay > 0) {
                 Thread.sleep(delay);
