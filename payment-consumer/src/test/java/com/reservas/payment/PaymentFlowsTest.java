@@ -361,6 +361,22 @@ class PaymentFlowsTest extends PaymentConsumerIntegrationTest {
   }
 
   @Test
+  void theAnnouncementOfAnAuthorizationsStartIsNotASecondAuthorization() {
+    String intent = authorize("ECHO0001");
+
+    // The projector's echo of the start this consumer published, then a cancellation: the same key,
+    // so handled in this order; the void's outcome shows the echo was handled before it.
+    send(
+        ReservationEvents.statusChanged(
+            "ECHO0001", "CREATED", "PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+    send(ReservationEvents.cancelled("ECHO0001", "PAID", "AUTHORIZED", intent));
+    awaitOutcome("ECHO0001", PaymentVoided.class);
+
+    assertThat(outcomes("ECHO0001")).filteredOn(PaymentAuthorized.class::isInstance).hasSize(1);
+    assertThat(STRIPE.paymentIntentsCreatedFor("ECHO0001")).isEqualTo(1);
+  }
+
+  @Test
   void aCaptureWithoutPaymentIntentGoesStraightToTheDeadLetterTopic() {
     send(
         ReservationEvents.statusChanged(

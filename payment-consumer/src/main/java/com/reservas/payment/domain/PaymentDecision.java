@@ -12,8 +12,9 @@ import java.util.Optional;
  *   <caption>decisions</caption>
  *   <tr><th>status</th><th>paymentStatus</th><th>decision</th></tr>
  *   <tr><td>CREATED</td><td>PENDING</td><td>AUTHORIZE</td></tr>
- *   <tr><td>PAYMENT_IN_PROGRESS</td><td>IN_PROGRESS</td><td>AUTHORIZE again, same key (a reminder:
- *   the first answer never reached the projector)</td></tr>
+ *   <tr><td>PAYMENT_IN_PROGRESS</td><td>IN_PROGRESS</td><td>AUTHORIZE again, same key, when the
+ *   event is a reminder (the first answer never reached the projector); the first announcement of
+ *   the status is the echo of this consumer's own start and is ignored</td></tr>
  *   <tr><td>CANCELLED</td><td>IN_PROGRESS</td><td>AUTHORIZE again, same key: learns whether Stripe
  *   made the authorization; a late authorization of a cancelled reservation is then voided</td></tr>
  *   <tr><td>SUPPLIER_CONFIRMED</td><td>AUTHORIZED</td><td>CAPTURE</td></tr>
@@ -50,8 +51,12 @@ public record PaymentDecision(Kind kind, PaymentOperation operation, String reas
     }
   }
 
-  /** Decides what to do about {@code reservation}. */
-  public static PaymentDecision decide(ReservationPayment reservation) {
+  /**
+   * Decides what to do about {@code reservation}.
+   *
+   * @param reminder the snapshot comes from the stuck-reservation policy's re-announcement
+   */
+  public static PaymentDecision decide(ReservationPayment reservation, boolean reminder) {
     Objects.requireNonNull(reservation, "reservation");
     String status = reservation.status();
     String payment = reservation.paymentStatus();
@@ -59,7 +64,7 @@ public record PaymentDecision(Kind kind, PaymentOperation operation, String reas
       return act(PaymentOperation.AUTHORIZE, "new reservation, payment pending");
     }
     if (ReservationPayment.IN_PROGRESS.equals(payment)
-        && (ReservationPayment.PAYMENT_IN_PROGRESS.equals(status)
+        && ((reminder && ReservationPayment.PAYMENT_IN_PROGRESS.equals(status))
             || ReservationPayment.CANCELLED.equals(status))) {
       // Replayed under the same Idempotency-Key: Stripe answers what it did the first time.
       return act(PaymentOperation.AUTHORIZE, "authorization answer never recorded: asked again");

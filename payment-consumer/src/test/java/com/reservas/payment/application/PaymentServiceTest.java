@@ -105,10 +105,20 @@ class PaymentServiceTest {
   }
 
   @Test
+  void theAnnouncementOfItsOwnStartAsksStripeNothing() {
+    service.handle(event("CREATED", "PENDING", null));
+    log.clear();
+
+    service.handle(event("PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+
+    assertThat(log).isEmpty();
+  }
+
+  @Test
   void aRepeatedAuthorizationFindsThePaymentIntentStripeMadeAndAsksNothingAgain() {
     madeBefore = Optional.of(new PaymentOutcome.Authorized("pi_1", Money.parse("412.00", "EUR")));
 
-    service.handle(event("PAYMENT_IN_PROGRESS", "IN_PROGRESS", null));
+    service.handle(reminder("PAYMENT_IN_PROGRESS", "IN_PROGRESS"));
 
     assertThat(log)
         .containsExactly(
@@ -165,17 +175,23 @@ class PaymentServiceTest {
         new ReservationPayment(
             "K7P2QX9A", "CREATED", "PENDING", "12,00", "EUR", "pm_card_visa", null);
 
-    assertThatThrownBy(() -> service.handle(new ReservationEvent(source, broken)))
+    assertThatThrownBy(() -> service.handle(new ReservationEvent(source, broken, false)))
         .isInstanceOf(InvalidReservationEventException.class)
         .hasMessageContaining("price");
     assertThat(log).isEmpty();
   }
 
   private ReservationEvent event(String status, String payment, String intent) {
-    return new ReservationEvent(
-        source,
-        new ReservationPayment(
-            "K7P2QX9A", status, payment, "412.00", "EUR", "pm_card_visa", intent));
+    return new ReservationEvent(source, reservation(status, payment, intent), false);
+  }
+
+  private ReservationEvent reminder(String status, String payment) {
+    return new ReservationEvent(source, reservation(status, payment, null), true);
+  }
+
+  private static ReservationPayment reservation(String status, String payment, String intent) {
+    return new ReservationPayment(
+        "K7P2QX9A", status, payment, "412.00", "EUR", "pm_card_visa", intent);
   }
 
   private static HttpExchange call(String key) {

@@ -1,6 +1,10 @@
 package com.reservas.consumer.support.kafka;
 
 import com.reservas.schemas.avro.EventMetadata;
+import com.reservas.schemas.avro.ReservationCancelled;
+import com.reservas.schemas.avro.ReservationCreated;
+import com.reservas.schemas.avro.ReservationSnapshot;
+import com.reservas.schemas.avro.ReservationStatusChanged;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -46,6 +50,33 @@ public record IncomingEvent(
             .orElse(null);
     return new IncomingEvent(
         record.topic(), record.key(), eventId, eventType, traceparent, payload);
+  }
+
+  /**
+   * The reservation snapshot a reservation event carries; empty for anything else on the topic (a
+   * type added later, a tombstone), which is not a consumer's business.
+   */
+  public Optional<ReservationSnapshot> reservation() {
+    if (payload instanceof ReservationCreated created) {
+      return Optional.of(created.getReservation());
+    }
+    if (payload instanceof ReservationStatusChanged changed) {
+      return Optional.of(changed.getReservation());
+    }
+    if (payload instanceof ReservationCancelled cancelled) {
+      return Optional.of(cancelled.getReservation());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether this is a reminder: the stuck-reservation policy re-announces a reservation whose
+   * answer is overdue as a change to the same status. Only a reminder (or a cancellation) asks a
+   * consumer to repeat a call it made for the first announcement of that status.
+   */
+  public boolean isReminder() {
+    return payload instanceof ReservationStatusChanged changed
+        && changed.getPreviousStatus().equals(changed.getReservation().getStatus());
   }
 
   private static String simpleName(Schema schema) {

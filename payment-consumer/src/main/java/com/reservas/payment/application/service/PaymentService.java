@@ -39,7 +39,7 @@ public class PaymentService implements HandleReservationEventUseCase {
   @Override
   public HandlingResult handle(ReservationEvent event) {
     ReservationPayment reservation = event.reservation();
-    PaymentDecision decision = PaymentDecision.decide(reservation);
+    PaymentDecision decision = PaymentDecision.decide(reservation, event.reminder());
     switch (decision.kind()) {
       case IGNORE:
         return new HandlingResult(decision, List.of());

@@ -10,10 +10,7 @@ import com.reservas.payment.application.port.in.InvalidReservationEventException
 import com.reservas.payment.application.port.in.ReservationEvent;
 import com.reservas.payment.application.port.out.PaymentOperationRejectedException;
 import com.reservas.payment.domain.ReservationPayment;
-import com.reservas.schemas.avro.ReservationCancelled;
-import com.reservas.schemas.avro.ReservationCreated;
 import com.reservas.schemas.avro.ReservationSnapshot;
-import com.reservas.schemas.avro.ReservationStatusChanged;
 import com.reservas.schemas.seal.TokenSeal;
 import com.reservas.schemas.seal.TokenSealException;
 import java.util.Optional;
@@ -49,7 +46,7 @@ public class ReservationEventsListener {
       topics = ConsumerProperties.INPUT_TOPIC)
   public void on(ConsumerRecord<String, SpecificRecord> record) {
     IncomingEvent event = IncomingEvent.from(record);
-    Optional<ReservationSnapshot> snapshot = snapshotOf(event.payload());
+    Optional<ReservationSnapshot> snapshot = event.reservation();
     if (snapshot.isEmpty()) {
       log.debug("Ignoring {} {} for {}", event.eventType(), event.eventId(), event.key());
       return;
@@ -57,7 +54,8 @@ public class ReservationEventsListener {
     EventContext source = new EventContext(event.eventId(), event.eventType(), event.traceparent());
     try {
       ReservationPayment reservation = toDomain(snapshot.get());
-      HandlingResult result = useCase.handle(new ReservationEvent(source, reservation));
+      HandlingResult result =
+          useCase.handle(new ReservationEvent(source, reservation, event.isReminder()));
       log.debug(
           "{} {} for {} from {}: {} → {}",
           event.eventType(),
@@ -71,19 +69,6 @@ public class ReservationEventsListener {
         | TokenSealException e) {
       throw new NonRetryableEventException(e.getMessage(), e);
     }
-  }
-
-  private static Optional<ReservationSnapshot> snapshotOf(SpecificRecord payload) {
-    if (payload instanceof ReservationCreated created) {
-      return Optional.of(created.getReservation());
-    }
-    if (payload instanceof ReservationStatusChanged changed) {
-      return Optional.of(changed.getReservation());
-    }
-    if (payload instanceof ReservationCancelled cancelled) {
-      return Optional.of(cancelled.getReservation());
-    }
-    return Optional.empty();
   }
 
   ReservationPayment toDomain(ReservationSnapshot snapshot) {

@@ -8,8 +8,11 @@ import java.util.Objects;
  *
  * @param source the event's identity
  * @param reservation the reservation snapshot it carries
+ * @param reminder a re-announcement of an unchanged status by the stuck-reservation policy: the
+ *     answer to a call made for the first announcement never reached the projector
  */
-public record ReservationEvent(EventContext source, ReservationPayment reservation) {
+public record ReservationEvent(
+    EventContext source, ReservationPayment reservation, boolean reminder) {
 
   /** Validates. */
   public ReservationEvent {

@@ -5,13 +5,9 @@ import com.reservas.provider.application.port.in.ReservationEventReceived;
 import com.reservas.provider.domain.Driver;
 import com.reservas.provider.domain.ReservationSnapshot;
 import com.reservas.provider.domain.Stop;
-import com.reservas.schemas.avro.ReservationCancelled;
-import com.reservas.schemas.avro.ReservationCreated;
-import com.reservas.schemas.avro.ReservationStatusChanged;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Reads the reservation events of {@code reservations.events} into what the use case needs: the
@@ -30,7 +26,8 @@ final class ReservationEventMapper {
    * @throws MalformedReservationEventException when a reservation event carries unreadable data
    */
   static Optional<ReservationEventReceived> toReceived(IncomingEvent incoming) {
-    return snapshotOf(incoming.payload())
+    return incoming
+        .reservation()
         .map(
             reservation ->
                 new ReservationEventReceived(
@@ -38,27 +35,7 @@ final class ReservationEventMapper {
                     incoming.eventType(),
                     incoming.traceparent(),
                     snapshot(reservation),
-                    isReminder(incoming.payload())));
-  }
-
-  /** The stuck-reservation policy re-announces a reservation as a change to the same status. */
-  private static boolean isReminder(SpecificRecord payload) {
-    return payload instanceof ReservationStatusChanged changed
-        && changed.getPreviousStatus().equals(changed.getReservation().getStatus());
-  }
-
-  private static Optional<com.reservas.schemas.avro.ReservationSnapshot> snapshotOf(
-      SpecificRecord payload) {
-    if (payload instanceof ReservationCreated created) {
-      return Optional.of(created.getReservation());
-    }
-    if (payload instanceof ReservationStatusChanged changed) {
-      return Optional.of(changed.getReservation());
-    }
-    if (payload instanceof ReservationCancelled cancelled) {
-      return Optional.of(cancelled.getReservation());
-    }
-    return Optional.empty();
+                    incoming.isReminder()));
   }
 
   static ReservationSnapshot snapshot(com.reservas.schemas.avro.ReservationSnapshot reservation) {
