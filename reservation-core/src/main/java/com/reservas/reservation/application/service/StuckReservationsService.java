@@ -63,8 +63,10 @@ public final class StuckReservationsService implements StuckReservationsUseCase 
 
   @Override
   public Mono<List<Reservation>> stuck() {
+    // One that needs a person and still waits for the other leg's answer is in both lists.
     return candidates()
         .concatWith(reservations.findNeedingAttention(policy.batchSize()))
+        .distinct(Reservation::code)
         .collectList();
   }
 
