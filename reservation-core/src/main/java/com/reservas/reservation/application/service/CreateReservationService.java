@@ -14,6 +14,7 @@ import com.reservas.reservation.application.port.out.ReservationRepository;
 import com.reservas.reservation.application.port.out.ReservationRepository.IdempotencyRecord;
 import com.reservas.reservation.application.port.out.TransactionRunner;
 import com.reservas.reservation.application.service.ReservationRequestValidator.Validation;
+import com.reservas.reservation.domain.ReferenceData;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.ReservationEvent.ReservationCreated;
 import java.nio.charset.StandardCharsets;
@@ -89,64 +90,68 @@ public final class CreateReservationService implements CreateReservationUseCase 
 
   @Override
   public Mono<CreateReservationResult> create(CreateReservationCommand command) {
-    return referenceData
-        .load()
-        .flatMap(
-            catalogue -> {
-              Validation validation =
-                  validator.validate(command.request(), catalogue, clock.instant());
-              List<FieldError> errors =
-                  merge(
-                      command.inputErrors(),
-                      validation instanceof Validation.Invalid invalid
-                          ? invalid.errors()
-                          : List.of());
-              if (!errors.isEmpty()) {
-                return Mono.just(new CreateReservationResult.Invalid(errors));
-              }
-              if (validation instanceof Validation.RuleViolated violated) {
-                return Mono.just(
-                    new CreateReservationResult.RuleViolated(violated.rule(), violated.message()));
-              }
-              return createValid(command, (Validation.Valid) validation);
-            });
-  }
-
-  private Mono<CreateReservationResult> createValid(
-      CreateReservationCommand command, Validation.Valid valid) {
     Optional<IdempotencyRecord> idempotency =
         command
             .idempotencyKey()
             .map(key -> new IdempotencyRecord(key, requestHash(command.request().canonicalForm())));
-    Mono<CreateReservationResult> insert =
-        insertWithFreshCode(command, valid, idempotency, 1)
-            .map(reservation -> new CreateReservationResult.Created(reservation, false));
-    if (idempotency.isEmpty()) {
-      return insert;
+    Mono<CreateReservationResult> validateAndCreate =
+        referenceData
+            .load()
+            .flatMap(catalogue -> validateAndCreate(command, catalogue, idempotency));
+    // A key answers what it answered the first time, whenever the retry comes: validated again
+    // now, the same body could fail (the pickup time passed, the catalogue changed).
+    return idempotency.isEmpty() || !command.inputErrors().isEmpty()
+        ? validateAndCreate
+        : replay(command, idempotency.get()).switchIfEmpty(validateAndCreate);
+  }
+
+  private Mono<CreateReservationResult> validateAndCreate(
+      CreateReservationCommand command,
+      ReferenceData catalogue,
+      Optional<IdempotencyRecord> idempotency) {
+    Validation validation = validator.validate(command.request(), catalogue, clock.instant());
+    List<FieldError> errors =
+        merge(
+            command.inputErrors(),
+            validation instanceof Validation.Invalid invalid ? invalid.errors() : List.of());
+    if (!errors.isEmpty()) {
+      return Mono.just(new CreateReservationResult.Invalid(errors));
     }
-    IdempotencyRecord record = idempotency.get();
-    Mono<CreateReservationResult> replay =
-        reservations
-            .findByIdempotencyKey(command.clientId(), record.key())
-            .flatMap(
-                found ->
-                    found.requestHash().equals(record.requestHash())
-                        ? audit
-                            .record(
-                                AuditRecords.read(
-                                    found.reservation(),
-                                    command.clientId(),
-                                    command.sourceIp(),
-                                    clock.instant(),
-                                    "shown again for a repeated create with the same"
-                                        + " Idempotency-Key"))
-                            .thenReturn(
-                                new CreateReservationResult.Created(found.reservation(), true))
-                        : Mono.just(
-                            new CreateReservationResult.IdempotencyKeyReused(record.key())));
-    return replay
-        .switchIfEmpty(insert)
-        .onErrorResume(DuplicateIdempotencyKeyException.class, raced -> replay);
+    if (validation instanceof Validation.RuleViolated violated) {
+      return Mono.just(
+          new CreateReservationResult.RuleViolated(violated.rule(), violated.message()));
+    }
+    Mono<CreateReservationResult> insert =
+        insertWithFreshCode(command, (Validation.Valid) validation, idempotency, 1)
+            .map(reservation -> new CreateReservationResult.Created(reservation, false));
+    // A concurrent request with the same key committed first: answer what it stored.
+    return idempotency
+        .map(
+            record ->
+                insert.onErrorResume(
+                    DuplicateIdempotencyKeyException.class, raced -> replay(command, record)))
+        .orElse(insert);
+  }
+
+  /** The first answer to this key: the reservation it created, or 409 for another body. */
+  private Mono<CreateReservationResult> replay(
+      CreateReservationCommand command, IdempotencyRecord record) {
+    return reservations
+        .findByIdempotencyKey(command.clientId(), record.key())
+        .flatMap(
+            found ->
+                found.requestHash().equals(record.requestHash())
+                    ? audit
+                        .record(
+                            AuditRecords.read(
+                                found.reservation(),
+                                command.clientId(),
+                                command.sourceIp(),
+                                clock.instant(),
+                                "shown again for a repeated create with the same"
+                                    + " Idempotency-Key"))
+                        .thenReturn(new CreateReservationResult.Created(found.reservation(), true))
+                    : Mono.just(new CreateReservationResult.IdempotencyKeyReused(record.key())));
   }
 
   private Mono<Reservation> insertWithFreshCode(

@@ -28,6 +28,7 @@ import com.reservas.reservation.domain.ReservationEvent.ReservationCreated;
 import com.reservas.reservation.domain.ReservationStatus;
 import com.reservas.reservation.domain.StatusChange;
 import com.reservas.reservation.domain.SupplierStatus;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,23 @@ class CreateReservationServiceTest {
     assertThat(adapters.audit.recorded())
         .extracting(Recorded::transaction)
         .containsExactly(transaction);
+  }
+
+  /**
+   * The answer to a key is the first answer, whenever the retry comes: a client retrying after the
+   * pickup time passed (or after the catalogue changed) gets its reservation, not a 422.
+   */
+  @Test
+  void aRetryWithTheSameKeyAfterThePickupTimePassedStillAnswersTheFirstReservation() {
+    Reservation first = created(service().create(command("key-late", validRequest())).block());
+
+    CreateReservationResult again =
+        service(clockAt(ServiceFixtures.pickup().plusSeconds(3600)))
+            .create(command("key-late", validRequest()))
+            .block();
+
+    assertThat(again).isEqualTo(new CreateReservationResult.Created(first, true));
+    assertThat(adapters.reservations.all()).containsExactly(first);
   }
 
   @Test
@@ -405,13 +423,17 @@ class CreateReservationServiceTest {
   }
 
   private CreateReservationService service() {
+    return service(clockAt(NOW));
+  }
+
+  private CreateReservationService service(Clock clock) {
     return new CreateReservationService(
         FixedReferenceData.seeded(),
         adapters.reservations,
         adapters.outbox,
         codes,
         adapters.transactions,
-        clockAt(NOW),
+        clock,
         MAX_CODE_ATTEMPTS,
         adapters.audit);
   }
