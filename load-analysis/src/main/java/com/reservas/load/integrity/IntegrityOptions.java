@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * @param settle how long to wait at most for in-flight reservations to become final (0 = no wait)
  * @param stall stop waiting when the not-final count has not dropped for this long
  * @param json where to write the machine-readable result, or null
+ * @param deadLettersExpected dead letters are counted but not a failure: a fault longer than every
+ *     retry (a 10-minute outage) dead-letters the attempts by design, and the stuck-reservation
+ *     policy's reminders settle the reservations; that they all settled, and released what they
+ *     held, is what the other checks prove
  */
 record IntegrityOptions(
     Instant since,
@@ -27,7 +31,8 @@ record IntegrityOptions(
     String kafka,
     String stripe,
     Map<String, String> parts,
-    Duration awaitParts) {
+    Duration awaitParts,
+    boolean deadLettersExpected) {
 
   /** The services the pipeline needs besides Kafka, and where they listen by default. */
   static final Map<String, String> DEFAULT_PARTS =
@@ -57,6 +62,8 @@ record IntegrityOptions(
                                 does not listen is skipped
         --await-parts <seconds> wait up to this long for every part to listen first (0): a part
                                 being restarted after a fault is not skipped
+        --dead-letters <forbidden|expected>  (forbidden) expected: counted, not a failure, for a
+                                fault longer than every retry, which the reminders settle
       Exit status: 0 every check passed or was skipped, 1 a check failed, 2 the database was not
       reachable or the arguments are wrong.
       """;
@@ -74,6 +81,7 @@ record IntegrityOptions(
     String stripe = "http://127.0.0.1:12111";
     Map<String, String> parts = new TreeMap<>(DEFAULT_PARTS);
     Duration awaitParts = Duration.ZERO;
+    boolean deadLettersExpected = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -92,6 +100,12 @@ record IntegrityOptions(
         case "--kafka" -> kafka = value;
         case "--stripe" -> stripe = value;
         case "--await-parts" -> awaitParts = Duration.ofSeconds(Long.parseLong(value));
+        case "--dead-letters" -> {
+          if (!value.equals("forbidden") && !value.equals("expected")) {
+            throw new IllegalArgumentException("--dead-letters expects forbidden or expected");
+          }
+          deadLettersExpected = value.equals("expected");
+        }
         case "--part" -> {
           String[] kv = value.split("=", 2);
           if (kv.length != 2 || !DEFAULT_PARTS.containsKey(kv[0])) {
@@ -115,6 +129,7 @@ record IntegrityOptions(
         kafka,
         stripe,
         parts,
-        awaitParts);
+        awaitParts,
+        deadLettersExpected);
   }
 }
