@@ -5,39 +5,24 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the status projector ({@code reservas.projector.*}).
+ * Settings of the status projector ({@code reservas.projector.*}). Its consumer group, retries and
+ * dead-letter topics are consumer-support's {@code reservas.consumer.*}.
  *
- * @param groupId the consumer group, also the inbox's consumer name
- * @param retryMaxInterval the longest pause between retries of a failing outcome (retries never
- *     stop: a database outage pauses the projector, it does not skip events)
- * @param deadLetterPartitions partitions of each dead-letter topic the projector creates
+ * @param paymentsTopic the payment outcomes, consumed by one listener container
+ * @param suppliersTopic the supplier outcomes, consumed by another
  * @param stuck the stuck-reservation policy
  */
 @Validated
 @ConfigurationProperties("reservas.projector")
 public record ProjectorProperties(
-    @DefaultValue("status-projector") @NotBlank String groupId,
     @DefaultValue("payments.events") @NotBlank String paymentsTopic,
     @DefaultValue("suppliers.events") @NotBlank String suppliersTopic,
-    @DefaultValue("30s") Duration retryMaxInterval,
-    @DefaultValue("3") @Min(1) int deadLetterPartitions,
     @DefaultValue @Valid Stuck stuck) {
-
-  /** Where records of {@code topic} that can never be applied go: {@code <topic>-<group>-dlt}. */
-  public String deadLetterTopic(String topic) {
-    return topic + "-" + groupId + "-dlt";
-  }
-
-  /** The dead-letter topics of both input topics. */
-  public List<String> deadLetterTopics() {
-    return List.of(deadLetterTopic(paymentsTopic), deadLetterTopic(suppliersTopic));
-  }
 
   /**
    * @param remindAfter silence after which the reservation's request is repeated

@@ -2,24 +2,30 @@ package com.reservas.consumer.support;
 
 import com.reservas.schemas.Topics;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of a consumer of {@code reservations.events} ({@code reservas.consumer.*}),
- * validated at start-up. Kafka connection settings stay under Spring Boot's {@code spring.kafka.*}
- * (bootstrap servers, security, {@code spring.kafka.listener.concurrency}...).
+ * Configuration of a consumer of {@code reservations.events}, or of several topics with in-place
+ * retries (the status projector) ({@code reservas.consumer.*}), validated at start-up. Kafka
+ * connection settings stay under Spring Boot's {@code spring.kafka.*} (bootstrap servers, security,
+ * {@code spring.kafka.listener.concurrency}...).
  *
  * @param groupId the consumer group; also part of the retry and dead-letter topic names, so two
  *     consumer groups of the same input topic never share them. Required.
  * @param inputTopic the topic consumed; default {@code reservations.events}
- * @param outcomeTopic the topic outcomes are published to (e.g. {@code payments.events}). Required.
+ * @param inputTopics the topics consumed, for a service with several (in-place retries only, e.g.
+ *     the status projector); when set, {@code inputTopic} is not used
+ * @param outcomeTopic the topic outcomes are published to (e.g. {@code payments.events}). Required
+ *     unless {@code retry.mode} is {@code in-place} (the status projector publishes none)
  * @param publishTimeout how long {@link
  *     com.reservas.consumer.support.kafka.OutcomePublisher#publish} waits for the broker's
  *     acknowledgement; default 10 s
@@ -28,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  *     publishTimeout}); {@code spring.kafka.consumer.max-poll-records} times this must fit in half
  *     of {@code max.poll.interval.ms}: derived from it when unset, checked at start when set
  *     ({@link com.reservas.consumer.support.kafka.PollBudget}); default 40 s
- * @param retry non-blocking retries through retry topics
+ * @param retry retries: through retry topics (default) or in place
  * @param deadLetter the dead-letter topic and its replay
  * @param audit recording of external calls
  */
@@ -37,7 +43,8 @@ import org.springframework.validation.annotation.Validated;
 public record ConsumerProperties(
     @NotBlank String groupId,
     @DefaultValue(Topics.RESERVATIONS) @NotBlank String inputTopic,
-    @NotBlank String outcomeTopic,
+    @DefaultValue List<@NotBlank String> inputTopics,
+    String outcomeTopic,
     @DefaultValue("10s") @NotNull Duration publishTimeout,
     @DefaultValue("40s") @NotNull Duration slowestRecord,
     @DefaultValue @Valid Retry retry,
@@ -59,6 +66,23 @@ public record ConsumerProperties(
   public static final String INPUT_TOPIC =
       "${reservas.consumer.input-topic:" + Topics.RESERVATIONS + "}";
 
+  /** The topics consumed: {@code input-topics} if set, else {@code input-topic}. */
+  public List<String> topics() {
+    return inputTopics.isEmpty() ? List.of(inputTopic) : List.copyOf(inputTopics);
+  }
+
+  /** Services that publish outcomes (every one with retry topics) name their topic. */
+  @AssertTrue(message = "outcome-topic is required unless retry.mode is in-place")
+  public boolean isOutcomeTopicSet() {
+    return retry.mode() == Retry.Mode.IN_PLACE || (outcomeTopic != null && !outcomeTopic.isBlank());
+  }
+
+  /** Retry topics follow {@code input-topic}: {@code input-topics} needs in-place retries. */
+  @AssertTrue(message = "input-topics needs retry.mode in-place (retry topics follow input-topic)")
+  public boolean isInputTopicsInPlace() {
+    return retry.mode() == Retry.Mode.IN_PLACE || inputTopics.isEmpty();
+  }
+
   /**
    * The suffix of this group's retry topics: {@code <inputTopic>-<groupId>-retry-<n>}, n = 0, 1...
    */
@@ -73,7 +97,12 @@ public record ConsumerProperties(
 
   /** {@code <inputTopic>-<groupId>-dlt}, e.g. {@code reservations.events-payment-consumer-dlt}. */
   public String deadLetterTopic() {
-    return inputTopic + deadLetterTopicSuffix();
+    return deadLetterTopic(inputTopic);
+  }
+
+  /** {@code <topic>-<groupId>-dlt}, e.g. {@code payments.events-status-projector-dlt}. */
+  public String deadLetterTopic(String topic) {
+    return topic + deadLetterTopicSuffix();
   }
 
   /** The name of the i-th retry topic (0-based). */
@@ -82,11 +111,25 @@ public record ConsumerProperties(
   }
 
   /**
-   * Non-blocking retries: a record whose processing throws goes to the next retry topic and is
-   * consumed again after the delay; after {@code attempts} deliveries in all it goes to the
-   * dead-letter topic. Delays grow from {@code initialDelay} by {@code multiplier} up to {@code
-   * maxDelay}; one retry topic per distinct delay, the last one reused for the repeated maximum.
+   * Retries of a record whose processing throws, in one of two modes:
    *
+   * <ul>
+   *   <li>{@code topics} (default, non-blocking): the record goes to the next retry topic and is
+   *       consumed again after the delay; after {@code attempts} deliveries in all it goes to the
+   *       dead-letter topic. One retry topic per distinct delay, the last one reused for the
+   *       repeated maximum.
+   *   <li>{@code in-place} (blocking): the record is redelivered from its own partition after the
+   *       delay, without limit ({@code attempts} is not used), so the order of a key's records is
+   *       kept and an outage of the dependency pauses the partition instead of skipping records. No
+   *       retry topics.
+   * </ul>
+   *
+   * In both, delays grow from {@code initialDelay} by {@code multiplier} up to {@code maxDelay},
+   * and a record that cannot be deserialized or throws {@link
+   * com.reservas.consumer.support.kafka.NonRetryableEventException} goes to the dead-letter topic
+   * at once.
+   *
+   * @param mode {@code topics} or {@code in-place}; default {@code topics}
    * @param attempts deliveries in all, the first one included; default 10 (1, 2, 4, 8, 16, 30, 30,
    *     30, 30 s: about 150 s of waiting, so a one-minute outage of a dependency, plus the time its
    *     circuit breaker stays open, loses nothing)
@@ -101,13 +144,23 @@ public record ConsumerProperties(
    *     input topic's consumers)
    */
   public record Retry(
+      @DefaultValue("topics") @NotNull Mode mode,
       @DefaultValue("10") @Min(1) int attempts,
       @DefaultValue("1s") @NotNull Duration initialDelay,
       @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
       @DefaultValue("30s") @NotNull Duration maxDelay,
       @DefaultValue("3") @Min(1) int topicPartitions,
       @DefaultValue("-1") short topicReplicationFactor,
-      @DefaultValue("1") @Min(1) int concurrency) {}
+      @DefaultValue("1") @Min(1) int concurrency) {
+
+    /** Where a failed record waits for its next attempt. */
+    public enum Mode {
+      /** In retry topics, while the partition goes on. */
+      TOPICS,
+      /** In its own partition, which waits. */
+      IN_PLACE
+    }
+  }
 
   /**
    * The dead-letter topic and its replay endpoint ({@code POST /admin/dead-letters/replay}, for the

@@ -18,10 +18,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,11 +40,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.SameIntervalTopicReuseStrategy;
@@ -47,7 +57,9 @@ import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
 import org.springframework.kafka.support.EndpointHandlerMethod;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Wires the consumer plumbing into a Spring Boot service that sets {@code
@@ -196,12 +208,18 @@ public class ConsumerSupportAutoConfiguration {
   }
 
   /**
-   * Non-blocking retries of the input topic: {@code <input>-<group>-retry-<n>} with exponential
-   * delays, then {@code <input>-<group>-dlt} with the exception in its headers. Records that cannot
-   * be deserialized or throw {@link NonRetryableEventException} go to the dead-letter topic at
-   * once. Topics are created at start-up.
+   * Non-blocking retries of the input topic ({@code retry.mode: topics}, the default): {@code
+   * <input>-<group>-retry-<n>} with exponential delays, then {@code <input>-<group>-dlt} with the
+   * exception in its headers. Records that cannot be deserialized or throw {@link
+   * NonRetryableEventException} go to the dead-letter topic at once. Topics are created at
+   * start-up.
    */
   @Bean
+  @ConditionalOnProperty(
+      prefix = "reservas.consumer.retry",
+      name = "mode",
+      havingValue = "topics",
+      matchIfMissing = true)
   @ConditionalOnMissingBean(name = "reservasRetryTopics")
   public RetryTopicConfiguration reservasRetryTopics(
       KafkaTemplate<Object, Object> kafkaTemplate, ConsumerProperties properties) {
@@ -223,6 +241,89 @@ public class ConsumerSupportAutoConfiguration {
         .create(kafkaTemplate);
   }
 
+  /**
+   * Blocking retries ({@code retry.mode: in-place}): a failed record is redelivered from its own
+   * partition after a pause growing from {@code retry.initial-delay} by {@code retry.multiplier} up
+   * to {@code retry.max-delay}, without limit, so a key's records keep their order and an outage
+   * pauses the partition without skipping anything. Records that cannot be deserialized or throw
+   * {@link NonRetryableEventException} go at once to {@code <topic>-<group>-dlt} (through the
+   * shared {@code KafkaTemplate}, with the exception in the headers) and are logged and counted by
+   * {@link DeadLetterLogger}; the records behind them keep flowing. Boot's listener container
+   * factory takes this handler (the only {@link CommonErrorHandler} bean).
+   */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "reservas.consumer.retry",
+      name = "mode",
+      havingValue = "in-place")
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  public DefaultErrorHandler reservasInPlaceErrorHandler(
+      KafkaTemplate<Object, Object> kafkaTemplate,
+      ConsumerProperties properties,
+      DeadLetterLogger deadLetterLogger) {
+    DeadLetterPublishingRecoverer deadLetters =
+        new LoggingDeadLetterRecoverer(kafkaTemplate, properties, deadLetterLogger);
+    ConsumerProperties.Retry retry = properties.retry();
+    // A plain ExponentialBackOff never gives up; ExponentialBackOffWithMaxRetries would precompute
+    // its total elapsed time over Integer.MAX_VALUE steps on every setter.
+    ExponentialBackOff backOff =
+        new ExponentialBackOff(retry.initialDelay().toMillis(), retry.multiplier());
+    backOff.setMaxInterval(retry.maxDelay().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+    handler.addNotRetryableExceptions(NonRetryableEventException.class);
+    // DeserializationException and the framework's other fatal exceptions are not retried either.
+    handler.addNotRetryableExceptions(DeserializationException.class);
+    return handler;
+  }
+
+  /**
+   * The dead-letter topics of in-place retries, {@code <topic>-<group>-dlt} for each input topic,
+   * created at start-up (brokers do not auto-create topics: a dead-letter send to a missing topic
+   * fails, and the record it was meant to set aside would block its partition for good).
+   */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "reservas.consumer.retry",
+      name = "mode",
+      havingValue = "in-place")
+  public KafkaAdmin.NewTopics reservasDeadLetterTopics(ConsumerProperties properties) {
+    ConsumerProperties.Retry retry = properties.retry();
+    return new KafkaAdmin.NewTopics(
+        properties.topics().stream()
+            .map(
+                topic ->
+                    TopicBuilder.name(properties.deadLetterTopic(topic))
+                        .partitions(retry.topicPartitions())
+                        .replicas(retry.topicReplicationFactor())
+                        .build())
+            .toArray(NewTopic[]::new));
+  }
+
+  /** Sends to {@code <topic>-<group>-dlt}, then logs and counts the dead letter. */
+  private static final class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
+
+    private final ConsumerProperties properties;
+    private final DeadLetterLogger logger;
+
+    LoggingDeadLetterRecoverer(
+        KafkaTemplate<Object, Object> template,
+        ConsumerProperties properties,
+        DeadLetterLogger logger) {
+      super(
+          template,
+          (record, error) -> new TopicPartition(properties.deadLetterTopic(record.topic()), -1));
+      this.properties = properties;
+      this.logger = logger;
+    }
+
+    @Override
+    public void accept(
+        ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+      super.accept(record, consumer, exception);
+      logger.onDeadLettered(record, properties.deadLetterTopic(record.topic()), exception);
+    }
+  }
+
   /** Masks and records external calls for the outcome events. */
   @Bean
   @ConditionalOnMissingBean
@@ -231,28 +332,55 @@ public class ConsumerSupportAutoConfiguration {
     return new ExternalCallRecorder(masker, properties.audit().maxBodyLength());
   }
 
-  /** Replays the dead-letter topic to the input topic. */
+  /** Replays the dead-letter topic to the input topic (one input topic, retry topics). */
   @Bean
+  @ConditionalOnProperty(
+      prefix = "reservas.consumer.retry",
+      name = "mode",
+      havingValue = "topics",
+      matchIfMissing = true)
   @ConditionalOnMissingBean
   public DeadLetterReplayer deadLetterReplayer(
       ConsumerFactory<?, ?> consumerFactory,
       ProducerFactory<?, ?> producerFactory,
       ConsumerProperties properties) {
-    return new DeadLetterReplayer(
-        consumerFactory.getConfigurationProperties(),
-        producerFactory.getConfigurationProperties(),
-        properties.deadLetterTopic(),
-        properties.groupId() + "-dlt-replay",
-        properties.inputTopic(),
-        properties.deadLetter().replayTimeout());
+    return replayer(consumerFactory, producerFactory, properties, properties.inputTopic());
   }
 
-  /** {@code /admin/dead-letters}, when the service has a web server. */
+  /**
+   * {@code /admin/dead-letters}, when the service has a web server: over the {@link
+   * DeadLetterReplayer} bean (retry topics), else (in-place retries) over one replayer per input
+   * topic, each replaying {@code <topic>-<group>-dlt} to the topic its records came from.
+   */
   @Bean
   @ConditionalOnWebApplication
   @ConditionalOnMissingBean
-  public DeadLetterReplayController deadLetterReplayController(DeadLetterReplayer replayer) {
-    return new DeadLetterReplayController(replayer);
+  public DeadLetterReplayController deadLetterReplayController(
+      ObjectProvider<DeadLetterReplayer> replayer,
+      ConsumerFactory<?, ?> consumerFactory,
+      ProducerFactory<?, ?> producerFactory,
+      ConsumerProperties properties) {
+    DeadLetterReplayer single = replayer.getIfAvailable();
+    return new DeadLetterReplayController(
+        single != null
+            ? List.of(single)
+            : properties.topics().stream()
+                .map(topic -> replayer(consumerFactory, producerFactory, properties, topic))
+                .toList());
+  }
+
+  private static DeadLetterReplayer replayer(
+      ConsumerFactory<?, ?> consumerFactory,
+      ProducerFactory<?, ?> producerFactory,
+      ConsumerProperties properties,
+      String topic) {
+    return new DeadLetterReplayer(
+        consumerFactory.getConfigurationProperties(),
+        producerFactory.getConfigurationProperties(),
+        properties.deadLetterTopic(topic),
+        properties.groupId() + "-dlt-replay",
+        topic,
+        properties.deadLetter().replayTimeout());
   }
 
   /** {@code kafkaListeners} health: are the listener containers running? */

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The listener of the dead-letter topic: logs each dead letter (id, type, key and the masked error;
- * never the payload) and counts it in {@code reservas.consumer.dead.letters}. The record stays in
- * the topic until it is replayed.
+ * Logs each dead letter (id, type, key and the masked error; never the payload) and counts it in
+ * {@code reservas.consumer.dead.letters}: as the listener of the dead-letter topic with retry
+ * topics ({@link #onDeadLetter}), as the error handler sends it with in-place retries ({@link
+ * #onDeadLettered}). The record stays in the topic until it is replayed.
  */
 public class DeadLetterLogger {
 
@@ -33,22 +34,53 @@ public class DeadLetterLogger {
 
   /** Called by spring-kafka for every record of the dead-letter topic. */
   public void onDeadLetter(ConsumerRecord<?, ?> record) {
-    deadLetters.increment();
     Headers headers = record.headers();
-    log.warn(
-        "Dead letter {}-{}@{}: {} {} for {} after {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        EventHeaders.lastValue(headers, EventHeaders.EVENT_TYPE).orElse("?"),
-        EventHeaders.lastValue(headers, EventHeaders.EVENT_ID).orElse("?"),
-        record.key(),
+    log(
+        record.topic() + "-" + record.partition() + "@" + record.offset(),
+        record,
         EventHeaders.lastValue(headers, KafkaHeaders.EXCEPTION_FQCN)
             .or(() -> EventHeaders.lastValue(headers, KafkaHeaders.DLT_EXCEPTION_FQCN))
             .orElse("?"),
-        masker.maskText(
-            EventHeaders.lastValue(headers, KafkaHeaders.EXCEPTION_MESSAGE)
-                .or(() -> EventHeaders.lastValue(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
-                .orElse("")));
+        EventHeaders.lastValue(headers, KafkaHeaders.EXCEPTION_MESSAGE)
+            .or(() -> EventHeaders.lastValue(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+            .orElse(""));
+  }
+
+  /**
+   * Called when the in-place error handler has sent {@code record} (of an input topic) to {@code
+   * deadLetterTopic} because of {@code exception}.
+   */
+  public void onDeadLettered(
+      ConsumerRecord<?, ?> record, String deadLetterTopic, Exception exception) {
+    Throwable cause = exception;
+    // the container wraps the listener's exception
+    while (cause.getCause() != null
+        && cause.getClass().getName().startsWith("org.springframework.kafka.listener.")) {
+      cause = cause.getCause();
+    }
+    log(
+        deadLetterTopic
+            + " from "
+            + record.topic()
+            + "-"
+            + record.partition()
+            + "@"
+            + record.offset(),
+        record,
+        cause.getClass().getName(),
+        String.valueOf(cause.getMessage()));
+  }
+
+  private void log(String where, ConsumerRecord<?, ?> record, String exception, String message) {
+    deadLetters.increment();
+    Headers headers = record.headers();
+    log.warn(
+        "Dead letter {}: {} {} for {} after {}: {}",
+        where,
+        EventHeaders.lastValue(headers, EventHeaders.EVENT_TYPE).orElse("?"),
+        EventHeaders.lastValue(headers, EventHeaders.EVENT_ID).orElse("?"),
+        record.key(),
+        exception,
+        masker.maskText(message));
   }
 }

@@ -1,6 +1,8 @@
 package com.reservas.projector.adapter.in.kafka;
 
+import com.reservas.consumer.support.ConsumerProperties;
 import com.reservas.consumer.support.kafka.IncomingEvent;
+import com.reservas.consumer.support.kafka.NonRetryableEventException;
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase;
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase.OutcomeCommand;
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase.OutcomeResult;
@@ -14,8 +16,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Consumes payment and supplier outcomes and applies each in one transaction. The offset is
- * committed only after that transaction commits; a failure is retried (blocking, with backoff) so
- * the order of one reservation's events is kept and a database outage just pauses consumption.
+ * committed only after that transaction commits; a failure is retried in place (consumer-support's
+ * {@code retry.mode: in-place}: blocking, with backoff, without limit) so the order of one
+ * reservation's events is kept and a database outage just pauses consumption. An outcome that can
+ * never be applied (unknown type, invalid content: {@link UnknownOutcomeException}, {@code
+ * IllegalArgumentException}, {@code NullPointerException}) is thrown as a {@link
+ * NonRetryableEventException} and goes to {@code <topic>-status-projector-dlt} at once.
  *
  * <p>Each topic has its own listener container: an outcome that came early (a supplier answer
  * before the payment was recorded) waits in its own topic's container while the other topic, which
@@ -40,7 +46,7 @@ public class OutcomeListener {
   @KafkaListener(
       id = "status-projector-payments",
       topics = "${reservas.projector.payments-topic}",
-      groupId = "${reservas.projector.group-id}")
+      groupId = ConsumerProperties.GROUP_ID)
   public void onPaymentOutcome(ConsumerRecord<String, SpecificRecord> record) {
     apply(record);
   }
@@ -48,7 +54,7 @@ public class OutcomeListener {
   @KafkaListener(
       id = "status-projector-suppliers",
       topics = "${reservas.projector.suppliers-topic}",
-      groupId = "${reservas.projector.group-id}")
+      groupId = ConsumerProperties.GROUP_ID)
   public void onSupplierOutcome(ConsumerRecord<String, SpecificRecord> record) {
     apply(record);
   }
@@ -58,8 +64,16 @@ public class OutcomeListener {
     if (incoming.payload() == null) {
       return;
     }
-    OutcomeCommand command = mapper.toCommand(consumerName, incoming);
-    OutcomeResult result = applying.apply(command).block(APPLY_TIMEOUT);
+    OutcomeCommand command;
+    OutcomeResult result;
+    try {
+      command = mapper.toCommand(consumerName, incoming);
+      result = applying.apply(command).block(APPLY_TIMEOUT);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // invalid content (a malformed id, a missing field, a broken invariant): never applicable
+      throw new NonRetryableEventException(
+          "Outcome " + incoming.eventType() + " cannot be applied: " + e, e);
+    }
     meters
         .counter(
             "reservas.projector.outcomes",
