@@ -232,6 +232,25 @@ public record Reservation(
     return Optional.ofNullable(cancellationReason);
   }
 
+  /** This reservation with {@code history} as its status history, as a store reads it back. */
+  public Reservation withHistory(List<StatusChange> history) {
+    return new Reservation(
+        code,
+        clientId,
+        details,
+        price,
+        status,
+        paymentStatus,
+        supplierStatus,
+        paymentIntentId,
+        supplierBookingReference,
+        cancellationReason,
+        history,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
   /** Money and cars are only given back once the reservation is cancelled. */
   private boolean released() {
     return status == ReservationStatus.CANCELLED;

@@ -164,7 +164,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                       }
                       history.add(entry);
                     });
-                tables.rows().put(reservation.code(), row.with(withHistory(reservation, history)));
+                tables.rows().put(reservation.code(), row.with(reservation.withHistory(history)));
                 tables
                     .writes()
                     .add(
@@ -304,23 +304,5 @@ public final class InMemoryReservationRepository implements ReservationRepositor
 
   private static IllegalStateException duplicateKey(String value, String key) {
     return new IllegalStateException("Duplicate entry '" + value + "' for key '" + key + "'");
-  }
-
-  private static Reservation withHistory(Reservation r, List<StatusChange> history) {
-    return new Reservation(
-        r.code(),
-        r.clientId(),
-        r.details(),
-        r.price(),
-        r.status(),
-        r.paymentStatus(),
-        r.supplierStatus(),
-        r.paymentIntentId(),
-        r.supplierBookingReference(),
-        r.cancellationReason(),
-        history,
-        r.createdAt(),
-        r.updatedAt(),
-        r.version());
   }
 }

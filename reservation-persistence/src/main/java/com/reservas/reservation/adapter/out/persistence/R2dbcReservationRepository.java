@@ -232,25 +232,7 @@ public final class R2dbcReservationRepository implements ReservationRepository {
                     row.get("reason", String.class)))
         .all()
         .collectList()
-        .map(history -> withHistory(reservation, history));
-  }
-
-  private static Reservation withHistory(Reservation r, List<StatusChange> history) {
-    return new Reservation(
-        r.code(),
-        r.clientId(),
-        r.details(),
-        r.price(),
-        r.status(),
-        r.paymentStatus(),
-        r.supplierStatus(),
-        r.paymentIntentId(),
-        r.supplierBookingReference(),
-        r.cancellationReason(),
-        history,
-        r.createdAt(),
-        r.updatedAt(),
-        r.version());
+        .map(reservation::withHistory);
   }
 
   private static Reservation withoutHistory(Readable row) {
