@@ -43,7 +43,10 @@ public final class CardNumbers {
     if (text == null) {
       return null;
     }
-    List<Span> spans = find(text);
+    return replace(text, find(text), placeholder);
+  }
+
+  private static String replace(String text, List<Span> spans, String placeholder) {
     if (spans.isEmpty()) {
       return text;
     }
@@ -58,10 +61,19 @@ public final class CardNumbers {
 
   /** Every card number in {@code text}, left to right, not overlapping. */
   public static List<Span> find(String text) {
-    List<Span> spans = new ArrayList<>();
-    if (text == null || text.length() < MIN_DIGITS) {
-      return spans;
+    if (text == null || text.length() < MIN_DIGITS || !hasLongDigitRun(text)) {
+      return new ArrayList<>();
     }
+    return findInEveryRun(text);
+  }
+
+  /** {@link #mask} without the shortcut of {@link #find}: the reference it is tested against. */
+  static String maskEveryRun(String text, String placeholder) {
+    return replace(text, findInEveryRun(text), placeholder);
+  }
+
+  private static List<Span> findInEveryRun(String text) {
+    List<Span> spans = new ArrayList<>();
     boolean[] inUuid = uuidChars(text);
     List<int[]> run = new ArrayList<>();
     int i = 0;
@@ -79,6 +91,28 @@ public final class CardNumbers {
     }
     cardsIn(run, spans);
     return spans;
+  }
+
+  /**
+   * Whether some run (digits and separators) holds at least {@link #MIN_DIGITS} digits, counting
+   * those of UUIDs too: a shortcut, since without one there is no card, that spares most text the
+   * UUID search and the window scan.
+   */
+  private static boolean hasLongDigitRun(String text) {
+    int digits = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int codePoint = text.codePointAt(i);
+      if (digitOf(codePoint) >= 0) {
+        if (++digits >= MIN_DIGITS) {
+          return true;
+        }
+      } else if (!isSeparator(codePoint)) {
+        digits = 0;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return false;
   }
 
   /**
