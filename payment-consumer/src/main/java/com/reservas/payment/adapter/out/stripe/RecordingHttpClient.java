@@ -4,7 +4,6 @@ import com.reservas.consumer.support.audit.ExternalCallRecorder;
 import com.reservas.consumer.support.audit.HttpExchange;
 import com.stripe.exception.StripeException;
 import com.stripe.net.HttpClient;
-import com.stripe.net.HttpURLConnectionClient;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.time.Clock;
@@ -25,7 +24,7 @@ class RecordingHttpClient extends HttpClient {
 
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final HttpClient delegate = new HttpURLConnectionClient();
+  private final HttpClient delegate = new StripeConnectionClient();
   private final ExternalCallRecorder recorder;
   private final Clock clock;
   private final ConcurrentMap<String, List<HttpExchange>> openOperations =
