@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -504,17 +505,18 @@ public final class IntegrityCheck {
 
   /**
    * Creation → SUPPLIER_CONFIRMED from the history rows' times. With a samples file, only the
-   * measured creations count (not the warm-up's).
+   * measured creations count (not the warm-up's), and when they were made under several request
+   * names (the steps of {@code Capacity}) each name also gets its own figures ({@code byRequest}).
    */
   private void endToEnd(DatabaseProbe db, LocalDateTime since) throws SQLException {
     Map<String, Long> all = db.creationToConfirmationMillis(since);
-    Set<String> measured = measuredCodes();
-    long[] millis =
-        all.entrySet().stream()
-            .filter(e -> measured == null || measured.contains(e.getKey()))
-            .mapToLong(Map.Entry::getValue)
-            .toArray();
-    Percentiles e2e = Percentiles.of(millis);
+    Map<String, String> measured = measuredCreations();
+    Percentiles e2e =
+        Percentiles.of(
+            all.entrySet().stream()
+                .filter(e -> measured == null || measured.containsKey(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .toArray());
     if (e2e.count() == 0) {
       result.put("endToEnd", null);
       return;
@@ -527,11 +529,32 @@ public final class IntegrityCheck {
             ? "every confirmed reservation of the window"
             : "the measured creations' confirmed reservations (warm-up excluded)");
     map.putAll(e2e.toMap("Millis"));
+    if (measured != null && new HashSet<>(measured.values()).size() > 1) {
+      Map<String, List<Long>> byRequest = new TreeMap<>();
+      all.forEach(
+          (code, millis) -> {
+            String request = measured.get(code);
+            if (request != null) {
+              byRequest.computeIfAbsent(request, r -> new ArrayList<>()).add(millis);
+            }
+          });
+      Map<String, Object> figures = new LinkedHashMap<>();
+      byRequest.forEach(
+          (request, millis) ->
+              figures.put(
+                  request,
+                  Percentiles.of(millis.stream().mapToLong(Long::longValue).toArray())
+                      .toMap("Millis")));
+      map.put("byRequest", figures);
+    }
     result.put("endToEnd", map);
   }
 
-  /** Codes of the measured (not warm-up) creations, or null without a samples file. */
-  private Set<String> measuredCodes() {
+  /**
+   * The measured (not warm-up) creations' codes, each with its request name; null without a samples
+   * file.
+   */
+  private Map<String, String> measuredCreations() {
     Path file = options.samples();
     if (file == null || !Files.isRegularFile(file)) {
       return null;
@@ -539,8 +562,7 @@ public final class IntegrityCheck {
     return SampleLog.read(file).stream()
         .filter(s -> s.ok() && s.request().startsWith(CREATE_REQUEST))
         .filter(s -> !s.request().contains("(warm-up)"))
-        .map(Sample::code)
-        .collect(Collectors.toSet());
+        .collect(Collectors.toMap(Sample::code, Sample::request, (first, second) -> first));
   }
 
   // --- output ---------------------------------------------------------------------------------

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The time-sliced analyses Gatling's report does not give: the break point of a ramp, the drift
@@ -13,7 +16,84 @@ import java.util.Optional;
  */
 public final class LoadAnalysis {
 
+  private static final Pattern STEP = Pattern.compile("\\(step ([0-9.]+)/s\\)");
+
   private LoadAnalysis() {}
+
+  /**
+   * One step of a capacity run.
+   *
+   * @param offeredPerSecond the customers per second the step offered
+   * @param creationsPerSecond the successful creations per second it got
+   * @param endToEndP95Millis creation → {@code SUPPLIER_CONFIRMED} p95 of the step's creations;
+   *     null when none was confirmed
+   * @param held whether every target held for the whole step
+   */
+  public record CapacityStep(
+      double offeredPerSecond,
+      double creationsPerSecond,
+      long postP95Millis,
+      long errors,
+      Long endToEndP95Millis,
+      boolean held) {}
+
+  /**
+   * The steps of a capacity run in the order of their rates, from the creations' request names
+   * ("... (step 40/s)") and the end-to-end p95 of each name; a step holds when {@code POST} p95 ≤
+   * {@code postTargetMillis}, end-to-end p95 ≤ {@code endToEndTargetMillis} and no request failed.
+   */
+  public static List<CapacityStep> capacitySteps(
+      List<Sample> creations,
+      List<Sample> all,
+      Map<String, Long> endToEndP95ByRequest,
+      long postTargetMillis,
+      long endToEndTargetMillis) {
+    Map<Double, List<Sample>> byRate = new TreeMap<>();
+    Map<Double, String> names = new TreeMap<>();
+    for (Sample creation : creations) {
+      Matcher step = STEP.matcher(creation.request());
+      if (step.find()) {
+        double rate = Double.parseDouble(step.group(1));
+        byRate.computeIfAbsent(rate, r -> new ArrayList<>()).add(creation);
+        names.put(rate, creation.request());
+      }
+    }
+    List<CapacityStep> steps = new ArrayList<>();
+    byRate.forEach(
+        (rate, samples) -> {
+          String phase = names.get(rate).substring(names.get(rate).indexOf(" ("));
+          long errors = all.stream().filter(s -> s.request().endsWith(phase) && !s.ok()).count();
+          long ok = samples.stream().filter(Sample::ok).count();
+          long first = samples.stream().mapToLong(Sample::startMillis).min().orElse(0);
+          long last = samples.stream().mapToLong(Sample::startMillis).max().orElse(first);
+          double seconds = Math.max(1.0, (last - first) / 1000.0);
+          long p95 =
+              Percentiles.of(
+                      samples.stream()
+                          .filter(Sample::ok)
+                          .mapToLong(Sample::latencyMillis)
+                          .toArray())
+                  .p95();
+          Long endToEnd = endToEndP95ByRequest.get(names.get(rate));
+          boolean held =
+              errors == 0
+                  && p95 <= postTargetMillis
+                  && endToEnd != null
+                  && endToEnd <= endToEndTargetMillis;
+          steps.add(
+              new CapacityStep(
+                  rate, Math.round(ok / seconds * 10) / 10.0, p95, errors, endToEnd, held));
+        });
+    return steps;
+  }
+
+  /** The highest offered rate of a step that held, if any did. */
+  public static Optional<Double> capacity(List<CapacityStep> steps) {
+    return steps.stream()
+        .filter(CapacityStep::held)
+        .map(CapacityStep::offeredPerSecond)
+        .reduce(Math::max);
+  }
 
   /**
    * A window of the run where the target was first missed.

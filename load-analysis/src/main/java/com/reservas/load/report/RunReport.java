@@ -124,6 +124,9 @@ public final class RunReport {
     if ("SustainedLoad".equals(simulation)) {
       addEndToEndTarget(analysis, integrity);
     }
+    if ("Capacity".equals(simulation)) {
+      addCapacity(analysis, creations, measured, integrity);
+    }
 
     boolean analysisPassed = !Boolean.FALSE.equals(analysis.get("passed"));
     result.put("analysisPassed", analysisPassed);
@@ -150,6 +153,36 @@ public final class RunReport {
     analysis.put("endToEndP95Millis", measured ? p95 : null);
     analysis.put("endToEndTargetMillis", TARGET_END_TO_END_P95_MILLIS);
     analysis.put("passed", met && !Boolean.FALSE.equals(analysis.get("passed")));
+  }
+
+  /**
+   * The capacity run's steps and the highest rate at which both targets held for a whole step (the
+   * end-to-end figures per step come from the integrity check's {@code byRequest}).
+   */
+  private static void addCapacity(
+      Map<String, Object> analysis,
+      List<Sample> creations,
+      List<Sample> measured,
+      JsonNode integrity) {
+    Map<String, Long> endToEnd = new LinkedHashMap<>();
+    JsonNode byRequest = integrity == null ? null : integrity.path("endToEnd").path("byRequest");
+    if (byRequest != null && byRequest.isObject()) {
+      byRequest
+          .properties()
+          .forEach(e -> endToEnd.put(e.getKey(), e.getValue().path("p95Millis").asLong()));
+    }
+    List<LoadAnalysis.CapacityStep> steps =
+        LoadAnalysis.capacitySteps(
+            creations, measured, endToEnd, TARGET_P95_MILLIS, TARGET_END_TO_END_P95_MILLIS);
+    analysis.put(
+        "kind",
+        "capacity: the highest step rate with POST p95 <= "
+            + TARGET_P95_MILLIS
+            + " ms, creation -> SUPPLIER_CONFIRMED p95 <= "
+            + TARGET_END_TO_END_P95_MILLIS
+            + " ms and no errors");
+    analysis.put("steps", steps);
+    analysis.put("capacityPerSecond", LoadAnalysis.capacity(steps).orElse(null));
   }
 
   private static Map<String, Object> byRequest(List<Sample> samples) {
@@ -386,6 +419,28 @@ public final class RunReport {
   private static String analysisLine(Map<String, Object> analysis) {
     Object passed = analysis.get("passed");
     String verdict = passed == null ? "" : Boolean.TRUE.equals(passed) ? "PASSED: " : "FAILED: ";
+    if (analysis.containsKey("capacityPerSecond")) {
+      Object capacity = analysis.get("capacityPerSecond");
+      StringBuilder line =
+          new StringBuilder(
+              "capacity "
+                  + (capacity == null ? "below the first step" : capacity + " customers/s"));
+      for (Object step : (List<?>) analysis.get("steps")) {
+        LoadAnalysis.CapacityStep s = (LoadAnalysis.CapacityStep) step;
+        line.append(
+            String.format(
+                Locale.ROOT,
+                "%n             %5.0f/s offered: %5.1f creations/s, POST p95 %d ms, errors %d,"
+                    + " end to end p95 %s ms%s",
+                s.offeredPerSecond(),
+                s.creationsPerSecond(),
+                s.postP95Millis(),
+                s.errors(),
+                s.endToEndP95Millis(),
+                s.held() ? " (held)" : ""));
+      }
+      return line.toString();
+    }
     if (analysis.containsKey("breakPoint")) {
       Object b = analysis.get("breakPoint");
       String peak = analysis.containsKey("peak") ? "; peak " + analysis.get("peak") : "";

@@ -97,4 +97,45 @@ class LoadAnalysisTest {
         users,
         ok ? "ABCD1234" : "");
   }
+
+  @Test
+  void theCapacityIsTheHighestStepWhereEveryTargetHeld() {
+    List<Sample> samples = new ArrayList<>();
+    long[] postLatency = {20, 40, 30, 90, 300};
+    for (int step = 0; step < 5; step++) {
+      int rate = 40 + 20 * step;
+      for (int i = 0; i < rate * 10; i++) {
+        long start = step * 10_000L + i * 1000L / rate;
+        boolean ok = !(step == 2 && i == 7);
+        samples.add(
+            new Sample(
+                "POST /reservations (step " + rate + "/s)",
+                T0 + start,
+                postLatency[step],
+                ok ? 201 : 503,
+                ok,
+                rate,
+                "C" + step + "-" + i));
+      }
+    }
+    Map<String, Long> endToEnd =
+        Map.of(
+            "POST /reservations (step 40/s)", 300L,
+            "POST /reservations (step 60/s)", 700L,
+            "POST /reservations (step 80/s)", 400L,
+            "POST /reservations (step 100/s)", 900L,
+            "POST /reservations (step 120/s)", 5_000L);
+
+    var steps = LoadAnalysis.capacitySteps(samples, samples, endToEnd, 100, 1_000);
+
+    assertThat(steps)
+        .extracting(LoadAnalysis.CapacityStep::offeredPerSecond)
+        .containsExactly(40.0, 60.0, 80.0, 100.0, 120.0);
+    assertThat(steps)
+        .extracting(LoadAnalysis.CapacityStep::held)
+        .containsExactly(true, true, false, true, false);
+    assertThat(steps.get(2).errors()).isEqualTo(1);
+    assertThat(steps.get(3).creationsPerSecond()).isBetween(99.0, 102.0);
+    assertThat(LoadAnalysis.capacity(steps)).contains(100.0);
+  }
 }
