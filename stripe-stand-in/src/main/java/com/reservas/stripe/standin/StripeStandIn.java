@@ -1,6 +1,8 @@
 package com.reservas.stripe.standin;
 
 import com.reservas.standin.kit.StandInServer;
+import com.reservas.standin.kit.fault.FaultInjector;
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +48,9 @@ public final class StripeStandIn implements AutoCloseable {
   private final AdjustableClock clock;
   private final PaymentLedger ledger;
   private final IdempotencyStore idempotency;
-  private final FaultInjector faults = new FaultInjector();
+  private final FaultInjector<FailureMode, FaultSettings> faults =
+      new FaultInjector<>(FaultSettings.none());
+  private final FaultedExchanges faulted;
   private final TrafficCounters traffic = new TrafficCounters();
   private final StripeHttpHandler stripeApi;
   private final AdminHttpHandler admin;
@@ -82,6 +86,7 @@ public final class StripeStandIn implements AutoCloseable {
     StripeObjectRenderer renderer = new StripeObjectRenderer(json);
     this.ledger = new PaymentLedger(this.clock);
     this.idempotency = new IdempotencyStore(this.clock);
+    this.faulted = new FaultedExchanges(timeoutHold);
     this.stripeApi =
         new StripeHttpHandler(
             new ApiKeyAuthenticator(),
@@ -90,7 +95,7 @@ public final class StripeStandIn implements AutoCloseable {
             new StripeApiRouter(ledger, renderer),
             renderer,
             traffic,
-            timeoutHold);
+            faulted);
     this.admin = new AdminHttpHandler(json, faults, this::stats, this::reset, this::advanceClock);
   }
 
@@ -114,14 +119,14 @@ public final class StripeStandIn implements AutoCloseable {
    */
   public synchronized int start(String host, int port) {
     if (!server.isRunning()) {
-      stripeApi.open();
+      faulted.open();
     }
     return server.start(host, port, this::dispatch);
   }
 
   /** Stops serving, letting go of held requests first; does nothing if not running. */
   public synchronized void stop() {
-    server.stop(stripeApi::releaseHeldRequests);
+    server.stop(faulted::releaseHeld);
   }
 
   /** Same as {@link #stop()}. */
@@ -156,7 +161,7 @@ public final class StripeStandIn implements AutoCloseable {
 
   /** The fault settings in force, {@code maxFailures} showing how many failures are left. */
   public FaultSettings faults() {
-    return faults.current();
+    return faults.current(FaultSettings::withFailuresLeft);
   }
 
   public StandInStats stats() {

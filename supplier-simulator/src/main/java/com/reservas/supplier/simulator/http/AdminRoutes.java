@@ -1,7 +1,9 @@
 package com.reservas.supplier.simulator.http;
 
+import com.reservas.standin.kit.fault.FaultInjector;
 import com.reservas.supplier.simulator.booking.BookingDesk;
-import com.reservas.supplier.simulator.fault.FaultInjector;
+import com.reservas.supplier.simulator.fault.FailureMode;
+import com.reservas.supplier.simulator.fault.FaultSettings;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -21,12 +23,15 @@ import reactor.netty.http.server.HttpServerRoutes;
 public final class AdminRoutes {
 
   private final BookingDesk desk;
-  private final FaultInjector faults;
+  private final FaultInjector<FailureMode, FaultSettings> faults;
   private final ActivityCounters counters;
   private final RequestBodies requests = new RequestBodies(JsonSupport.MAPPER);
   private final ResponseBodies responses = new ResponseBodies(JsonSupport.MAPPER);
 
-  public AdminRoutes(BookingDesk desk, FaultInjector faults, ActivityCounters counters) {
+  public AdminRoutes(
+      BookingDesk desk,
+      FaultInjector<FailureMode, FaultSettings> faults,
+      ActivityCounters counters) {
     this.desk = desk;
     this.faults = faults;
     this.counters = counters;
@@ -102,7 +107,7 @@ public final class AdminRoutes {
   }
 
   private Reply setFaults(String body) {
-    faults.apply(requests.faultSettings(body));
+    faults.set(requests.faultSettings(body));
     return Reply.json(HttpResponseStatus.OK, responses.faults(faults.settings()));
   }
 

@@ -1,0 +1,35 @@
+package com.reservas.standin.kit.fault;
+
+import java.time.Duration;
+
+/** A stand-in's failure modes and settings as the kit sees them, for testing the kit alone. */
+enum Outage implements InjectedFailure {
+  HTTP_500(Kind.ERROR_ANSWER),
+  TIMEOUT(Kind.NO_ANSWER),
+  CONNECTION_RESET(Kind.CONNECTION_RESET);
+
+  private final Kind kind;
+
+  Outage(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+
+  record Settings(Duration latency, double failureRate, Outage failureMode, Integer maxFailures)
+      implements Faults<Outage> {
+
+    static final Settings NONE = new Settings(Duration.ZERO, 0.0, null, null);
+
+    static Settings failing(Outage mode, double rate) {
+      return new Settings(Duration.ZERO, rate, mode, null);
+    }
+
+    Settings limitedTo(int failures) {
+      return new Settings(latency, failureRate, failureMode, failures);
+    }
+  }
+}
