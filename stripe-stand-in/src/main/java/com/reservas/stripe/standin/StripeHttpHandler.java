@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.standin.kit.fault.FaultInjector;
 import com.reservas.standin.kit.fault.FaultInjector.FaultPlan;
 import com.reservas.standin.kit.fault.FaultedExchanges;
@@ -20,6 +21,8 @@ import reactor.netty.http.server.HttpServerResponse;
 final class StripeHttpHandler {
 
   private static final Logger log = LoggerFactory.getLogger(StripeHttpHandler.class);
+
+  private static final PersonalDataMasker MASKER = PersonalDataMasker.standard();
 
   private static final String DEFAULT_STRIPE_VERSION = "2026-07-29.dahlia";
 
@@ -172,7 +175,7 @@ final class StripeHttpHandler {
           "{} {} {} -> {} ({})",
           in.method(),
           in.path(),
-          LogMasking.parameters(params),
+          params.masked(MASKER),
           answer.status(),
           in.requestId());
     }

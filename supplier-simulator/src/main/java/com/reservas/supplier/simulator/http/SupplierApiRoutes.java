@@ -57,7 +57,7 @@ public final class SupplierApiRoutes {
     this.faulted = faulted;
     this.requests = new RequestBodies(JsonSupport.MAPPER);
     this.responses = new ResponseBodies(JsonSupport.MAPPER);
-    this.log = new ExchangeLog(new PayloadMasking(JsonSupport.MAPPER));
+    this.log = new ExchangeLog(JsonSupport.MAPPER);
   }
 
   public void register(HttpServerRoutes routes) {
