@@ -55,7 +55,7 @@ public final class StripeStandIn implements AutoCloseable {
   private final StripeHttpHandler stripeApi;
   private final AdminHttpHandler admin;
 
-  private final StandInServer server = new StandInServer("Stripe stand-in", STOP_TIMEOUT);
+  private final StandInServer server;
 
   public StripeStandIn() {
     this(TIMEOUT_HOLD);
@@ -87,6 +87,7 @@ public final class StripeStandIn implements AutoCloseable {
     this.ledger = new PaymentLedger(this.clock);
     this.idempotency = new IdempotencyStore(this.clock);
     this.faulted = new FaultedExchanges(timeoutHold);
+    this.server = new StandInServer("Stripe stand-in", STOP_TIMEOUT, faulted);
     this.stripeApi =
         new StripeHttpHandler(
             new ApiKeyAuthenticator(),
@@ -118,15 +119,12 @@ public final class StripeStandIn implements AutoCloseable {
    * @return the bound port
    */
   public synchronized int start(String host, int port) {
-    if (!server.isRunning()) {
-      faulted.open();
-    }
     return server.start(host, port, this::dispatch);
   }
 
   /** Stops serving, letting go of held requests first; does nothing if not running. */
   public synchronized void stop() {
-    server.stop(faulted::releaseHeld);
+    server.stop();
   }
 
   /** Same as {@link #stop()}. */

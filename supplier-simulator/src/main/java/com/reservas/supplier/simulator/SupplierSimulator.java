@@ -49,7 +49,7 @@ public final class SupplierSimulator implements AutoCloseable {
   private final BookingDesk desk;
   private final FaultedExchanges faulted;
 
-  private final StandInServer server = new StandInServer("supplier simulator", STOP_GRACE);
+  private final StandInServer server;
 
   /** With the standard fleet: 2 cars per category at AGP-AIRPORT, 50 elsewhere. */
   public SupplierSimulator() {
@@ -67,6 +67,7 @@ public final class SupplierSimulator implements AutoCloseable {
   public SupplierSimulator(FleetSizing fleetSizing, Duration timeoutHold) {
     this.desk = new BookingDesk(fleetSizing, counters, Clock.systemUTC());
     this.faulted = new FaultedExchanges(Objects.requireNonNull(timeoutHold, "timeoutHold"));
+    this.server = new StandInServer("supplier simulator", STOP_GRACE, faulted);
   }
 
   /**
@@ -96,9 +97,6 @@ public final class SupplierSimulator implements AutoCloseable {
    * @return the port bound
    */
   public synchronized int start(String host, int port) {
-    if (!server.isRunning()) {
-      faulted.open();
-    }
     SupplierApiRoutes api = new SupplierApiRoutes(desk, faults, counters, faulted);
     AdminRoutes admin = new AdminRoutes(desk, faults, counters);
     HttpServerRoutes routes = HttpServerRoutes.newRoutes();
@@ -110,7 +108,7 @@ public final class SupplierSimulator implements AutoCloseable {
 
   /** Stops listening; requests held by an injected timeout are let go. Bookings are kept. */
   public synchronized void stop() {
-    server.stop(faulted::releaseHeld);
+    server.stop();
   }
 
   @Override

@@ -20,18 +20,19 @@ import reactor.core.publisher.Mono;
 
 class FaultedExchangesTest {
 
-  private final StandInServer server = new StandInServer("test stand-in", Duration.ofSeconds(5));
   private final HttpClient client = HttpClient.newHttpClient();
   private FaultedExchanges faulted;
+  private StandInServer server;
 
   @AfterEach
   void stop() {
-    server.stop(faulted::releaseHeld);
+    server.stop();
   }
 
   /** A stand-in whose every request is delayed by {@code latency}, then failed as {@code mode}. */
   private FaultedExchanges serving(Outage mode, Duration latency, Duration timeoutHold) {
     faulted = new FaultedExchanges(timeoutHold);
+    server = new StandInServer("test stand-in", Duration.ofSeconds(5), faulted);
     server.start(
         "127.0.0.1",
         0,
@@ -112,6 +113,20 @@ class FaultedExchangesTest {
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void stoppingTheServerLetsGoOfWhatItHoldsAndARestartHoldsAgain() {
+    serving(Outage.TIMEOUT, Duration.ZERO, Duration.ofMinutes(1));
+    CompletableFuture<Void> heldBeforeStop = faulted.delay(Duration.ofMinutes(1)).toFuture();
+
+    server.stop();
+    assertThat(heldBeforeStop).succeedsWithin(Duration.ofSeconds(2));
+
+    server.start("127.0.0.1", 0, (request, response) -> response.send());
+    CompletableFuture<Void> heldAfterRestart = faulted.delay(Duration.ofMinutes(1)).toFuture();
+    sleep(Duration.ofMillis(200));
+    assertThat(heldAfterRestart).isNotDone();
   }
 
   @Test
