@@ -98,7 +98,7 @@ public final class SupplierSimulator implements AutoCloseable {
    */
   public synchronized int start(String host, int port) {
     SupplierApiRoutes api = new SupplierApiRoutes(desk, faults, counters, faulted);
-    AdminRoutes admin = new AdminRoutes(desk, faults, counters);
+    AdminRoutes admin = new AdminRoutes(desk, faults, this::stats, this::reset);
     HttpServerRoutes routes = HttpServerRoutes.newRoutes();
     api.register(routes);
     admin.register(routes);
@@ -145,7 +145,7 @@ public final class SupplierSimulator implements AutoCloseable {
   }
 
   public SupplierStats stats() {
-    return counters.snapshot();
+    return counters.snapshot(faults.failuresInjected());
   }
 
   /** Every booking ever made (confirmed or cancelled), oldest first. */
@@ -175,6 +175,7 @@ public final class SupplierSimulator implements AutoCloseable {
     desk.clear();
     counters.reset();
     faults.clear();
+    faults.resetCount();
   }
 
   /**

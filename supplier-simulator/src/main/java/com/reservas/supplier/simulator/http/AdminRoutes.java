@@ -4,12 +4,13 @@ import com.reservas.standin.kit.fault.FaultInjector;
 import com.reservas.supplier.simulator.booking.BookingDesk;
 import com.reservas.supplier.simulator.fault.FailureMode;
 import com.reservas.supplier.simulator.fault.FaultSettings;
-import com.reservas.supplier.simulator.stats.ActivityCounters;
+import com.reservas.supplier.simulator.stats.SupplierStats;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -24,17 +25,20 @@ public final class AdminRoutes {
 
   private final BookingDesk desk;
   private final FaultInjector<FailureMode, FaultSettings> faults;
-  private final ActivityCounters counters;
+  private final Supplier<SupplierStats> stats;
+  private final Runnable reset;
   private final RequestBodies requests = new RequestBodies(JsonSupport.MAPPER);
   private final ResponseBodies responses = new ResponseBodies(JsonSupport.MAPPER);
 
   public AdminRoutes(
       BookingDesk desk,
       FaultInjector<FailureMode, FaultSettings> faults,
-      ActivityCounters counters) {
+      Supplier<SupplierStats> stats,
+      Runnable reset) {
     this.desk = desk;
     this.faults = faults;
-    this.counters = counters;
+    this.stats = stats;
+    this.reset = reset;
   }
 
   public void register(HttpServerRoutes routes) {
@@ -49,16 +53,12 @@ public final class AdminRoutes {
               faults.clear();
               return Reply.noContent().sendTo(response);
             })
-        .get(
-            "/admin/stats",
-            (request, response) -> ok(response, responses.stats(counters.snapshot())))
+        .get("/admin/stats", (request, response) -> ok(response, responses.stats(stats.get())))
         .get("/admin/bookings", (request, response) -> ok(response, bookings(request)))
         .post(
             "/admin/reset",
             (request, response) -> {
-              desk.clear();
-              counters.reset();
-              faults.clear();
+              reset.run();
               return Reply.noContent().sendTo(response);
             })
         .post(

@@ -126,7 +126,6 @@ public final class SupplierApiRoutes {
       HttpServerResponse response,
       long startedNanos) {
     FailureMode failure = plan.failure().orElseThrow();
-    counters.faultInjected();
     log.failed(method, uri, body, failure, startedNanos);
     return faulted.fail(failure, response, () -> injectedAnswer(failure).sendTo(response));
   }
