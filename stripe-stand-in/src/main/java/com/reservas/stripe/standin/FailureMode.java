@@ -9,25 +9,23 @@ import com.reservas.standin.kit.fault.InjectedFailure;
  */
 public enum FailureMode implements InjectedFailure {
   /** Answers {@code 500} with Stripe's {@code api_error} body; stripe-java retries it. */
-  HTTP_500(Kind.ERROR_ANSWER),
+  HTTP_500,
   /** Answers {@code 429} with Stripe's {@code rate_limit} body; stripe-java does not retry it. */
-  HTTP_429(Kind.ERROR_ANSWER),
+  HTTP_429,
   /**
    * Holds the request without answering (bounded, released on stop) so the client's read timeout
    * fires; the request is not executed.
    */
-  TIMEOUT(Kind.NO_ANSWER),
+  TIMEOUT,
   /** Resets the TCP connection without answering; the request is not executed. */
-  CONNECTION_RESET(Kind.CONNECTION_RESET);
-
-  private final Kind kind;
-
-  FailureMode(Kind kind) {
-    this.kind = kind;
-  }
+  CONNECTION_RESET;
 
   @Override
   public Kind kind() {
-    return kind;
+    return switch (this) {
+      case HTTP_500, HTTP_429 -> Kind.ERROR_ANSWER;
+      case TIMEOUT -> Kind.NO_ANSWER;
+      case CONNECTION_RESET -> Kind.CONNECTION_RESET;
+    };
   }
 }

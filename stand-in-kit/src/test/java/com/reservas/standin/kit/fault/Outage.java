@@ -4,19 +4,17 @@ import java.time.Duration;
 
 /** A stand-in's failure modes and settings as the kit sees them, for testing the kit alone. */
 enum Outage implements InjectedFailure {
-  HTTP_500(Kind.ERROR_ANSWER),
-  TIMEOUT(Kind.NO_ANSWER),
-  CONNECTION_RESET(Kind.CONNECTION_RESET);
-
-  private final Kind kind;
-
-  Outage(Kind kind) {
-    this.kind = kind;
-  }
+  HTTP_500,
+  TIMEOUT,
+  CONNECTION_RESET;
 
   @Override
   public Kind kind() {
-    return kind;
+    return switch (this) {
+      case HTTP_500 -> Kind.ERROR_ANSWER;
+      case TIMEOUT -> Kind.NO_ANSWER;
+      case CONNECTION_RESET -> Kind.CONNECTION_RESET;
+    };
   }
 
   record Settings(Duration latency, double failureRate, Outage failureMode, Integer maxFailures)
