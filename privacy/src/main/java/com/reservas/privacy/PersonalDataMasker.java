@@ -1,8 +1,11 @@
 package com.reservas.privacy;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -257,6 +260,36 @@ public final class PersonalDataMasker {
       return text;
     }
     return CardNumbers.mask(text, CARD_PLACEHOLDER);
+  }
+
+  /**
+   * Request parameters for a log line when only some of them are known to be harmless: an
+   * allow-list, for requests whose free fields (Stripe's {@code metadata[...]} and {@code
+   * description}) may hold anything. The values of keys {@code shownInClear} accepts stay as they
+   * are; a sensitive key's value ({@link #SENSITIVE_KEYS}) is masked by its kind, so a {@code
+   * payment_method} keeps its prefix and tail; every other value is {@value #HIDDEN}. Written as
+   * {@code {key=value, ...}} in the given order.
+   */
+  public String maskParameters(
+      List<Map.Entry<String, String>> parameters, Predicate<String> shownInClear) {
+    StringBuilder masked = new StringBuilder("{");
+    for (Map.Entry<String, String> parameter : parameters) {
+      if (masked.length() > 1) {
+        masked.append(", ");
+      }
+      String key = parameter.getKey();
+      String value = parameter.getValue();
+      Kind kind = Kind.of(key);
+      masked.append(key).append('=');
+      if (shownInClear.test(key)) {
+        masked.append(value);
+      } else if (kind == Kind.NONE || value == null) {
+        masked.append(HIDDEN);
+      } else {
+        masked.append(kind.mask(this, value));
+      }
+    }
+    return masked.append('}').toString();
   }
 
   /**

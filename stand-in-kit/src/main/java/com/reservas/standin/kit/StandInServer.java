@@ -1,5 +1,6 @@
 package com.reservas.standin.kit;
 
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -15,7 +16,9 @@ import reactor.netty.resources.LoopResources;
 /**
  * The HTTP server of a stand-in: started and stopped by its owner (a test, the local platform, its
  * own {@code main}) any number of times, on its own two daemon event-loop threads so that it never
- * competes with the event loops of the services it stands in for, and never keeps a JVM alive.
+ * competes with the event loops of the services it stands in for, and never keeps a JVM alive. A
+ * stop lets go of the requests its {@link FaultedExchanges} hold on purpose first, so it never
+ * waits for an injected timeout.
  */
 public final class StandInServer {
 
@@ -23,16 +26,19 @@ public final class StandInServer {
 
   private final String name;
   private final Duration stopTimeout;
+  private final FaultedExchanges faulted;
   private DisposableServer server;
   private LoopResources loops;
 
   /**
    * @param name what the stand-in is called in logs and errors, e.g. "Stripe stand-in"
    * @param stopTimeout how long a stop waits for requests in flight
+   * @param faulted the stand-in's delayed and held requests: armed at start, let go at stop
    */
-  public StandInServer(String name, Duration stopTimeout) {
+  public StandInServer(String name, Duration stopTimeout, FaultedExchanges faulted) {
     this.name = name;
     this.stopTimeout = stopTimeout;
+    this.faulted = faulted;
   }
 
   /**
@@ -46,6 +52,7 @@ public final class StandInServer {
     if (server != null) {
       throw new IllegalStateException("The " + name + " already listens on " + baseUrl());
     }
+    faulted.open();
     loops = LoopResources.create(name.toLowerCase(Locale.ROOT).replace(' ', '-'), 2, true);
     try {
       server =
@@ -64,16 +71,12 @@ public final class StandInServer {
     return server.port();
   }
 
-  /**
-   * Stops serving; does nothing if not running. {@code beforeStop} runs first, to let go of
-   * requests the stand-in holds on purpose (an injected timeout) so the stop need not wait for
-   * them.
-   */
-  public synchronized void stop(Runnable beforeStop) {
+  /** Stops serving, letting go of held and delayed requests first; does nothing if not running. */
+  public synchronized void stop() {
     if (server == null) {
       return;
     }
-    beforeStop.run();
+    faulted.releaseHeld();
     try {
       server.disposeNow(stopTimeout);
     } catch (IllegalStateException timedOut) {

@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.standin.kit.fault.FaultInjector;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class AdminHttpHandler {
       Set.of("latencyMillis", "failureRate", "failureMode", "maxFailures");
 
   private final JsonMapper json;
-  private final FaultInjector faults;
+  private final FaultInjector<FailureMode, FaultSettings> faults;
   private final Supplier<StandInStats> stats;
   private final Runnable reset;
   private final Consumer<Duration> advanceClock;
@@ -53,7 +54,7 @@ final class AdminHttpHandler {
 
   AdminHttpHandler(
       JsonMapper json,
-      FaultInjector faults,
+      FaultInjector<FailureMode, FaultSettings> faults,
       Supplier<StandInStats> stats,
       Runnable reset,
       Consumer<Duration> advanceClock) {
@@ -81,7 +82,8 @@ final class AdminHttpHandler {
     switch (path) {
       case PREFIX + "/faults":
         return switch (method) {
-          case "GET" -> AdminResponse.ok(faultsJson(faults.current()));
+          case "GET" ->
+              AdminResponse.ok(faultsJson(faults.current(FaultSettings::withFailuresLeft)));
           case "PUT" -> putFaults(body);
           case "DELETE" -> {
             faults.clear();
@@ -119,7 +121,7 @@ final class AdminHttpHandler {
     }
     faults.set(settings);
     log.info("Stripe stand-in faults set: {}", settings);
-    return AdminResponse.ok(faultsJson(faults.current()));
+    return AdminResponse.ok(faultsJson(faults.current(FaultSettings::withFailuresLeft)));
   }
 
   /** {@code {"advanceSeconds": 90000}}: lets time pass, e.g. beyond the idempotency window. */

@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.privacy.PersonalDataMasker;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ final class ApiKeyAuthenticator {
     if (!TEST_KEY.matcher(key).matches()) {
       throw StripeApiError.unauthenticated(
           "Invalid API Key provided: "
-              + LogMasking.apiKey(key)
+              + PersonalDataMasker.standard().maskToken(key)
               + " (the Stripe stand-in accepts"
               + " only test-mode keys, sk_test_...)");
     }

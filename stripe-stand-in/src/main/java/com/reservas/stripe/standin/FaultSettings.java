@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.standin.kit.fault.Faults;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param maxFailures how many failures to inject before behaving again, or null for no limit
  */
 public record FaultSettings(
-    long latencyMillis, double failureRate, FailureMode failureMode, Integer maxFailures) {
+    long latencyMillis, double failureRate, FailureMode failureMode, Integer maxFailures)
+    implements Faults<FailureMode> {
 
   /** Longest latency accepted, so that a typo cannot wedge a test run. */
   public static final long MAX_LATENCY_MILLIS = 600_000;
@@ -61,6 +63,22 @@ public record FaultSettings(
   /** The same settings, but injecting at most {@code failures} failures. */
   public FaultSettings limitedTo(int failures) {
     return new FaultSettings(latencyMillis, failureRate, failureMode, failures);
+  }
+
+  @Override
+  public Duration latency() {
+    return Duration.ofMillis(latencyMillis);
+  }
+
+  /**
+   * These settings as they stand with {@code failuresLeft} of their failures still to inject (null
+   * for no limit): what {@code GET /__admin/faults} shows, a rate of 0 once none are left.
+   */
+  FaultSettings withFailuresLeft(Integer failuresLeft) {
+    if (failuresLeft != null && failuresLeft == 0) {
+      return new FaultSettings(latencyMillis, 0.0, failureMode, null);
+    }
+    return new FaultSettings(latencyMillis, failureRate, failureMode, failuresLeft);
   }
 
   /** Whether these settings change nothing. */

@@ -1,5 +1,6 @@
 package com.reservas.stripe.standin;
 
+import com.reservas.privacy.PersonalDataMasker;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,19 @@ import java.util.stream.Collectors;
  * metadata[reservation_code]}, {@code payment_method_types[0]}, {@code expand[]}).
  */
 final class FormParameters {
+
+  /** Parameters that never carry personal data or secrets: a log line shows them as they are. */
+  private static final Set<String> HARMLESS =
+      Set.of(
+          "amount",
+          "amount_to_capture",
+          "currency",
+          "capture_method",
+          "confirm",
+          "cancellation_reason",
+          "reason",
+          "payment_intent",
+          "charge");
 
   private final List<Map.Entry<String, String>> pairs;
 
@@ -129,9 +144,18 @@ final class FormParameters {
         .collect(Collectors.joining("&"));
   }
 
-  /** Every pair in arrival order, for logging after masking. */
-  List<Map.Entry<String, String>> pairs() {
-    return pairs;
+  /**
+   * The pairs for a log line: only the harmless ones in clear (PCI-DSS and personal data: payment
+   * tokens, metadata and descriptions may hold anything), masked by the project's one masker.
+   */
+  String masked(PersonalDataMasker masker) {
+    return masker.maskParameters(pairs, FormParameters::isHarmless);
+  }
+
+  private static boolean isHarmless(String key) {
+    return HARMLESS.contains(key)
+        || key.startsWith("payment_method_types[")
+        || key.startsWith("expand[");
   }
 
   private static boolean isDirectChild(String key, String start) {

@@ -1,14 +1,14 @@
 package com.reservas.stripe.standin;
 
-import io.netty.channel.ChannelOption;
+import com.reservas.privacy.PersonalDataMasker;
+import com.reservas.standin.kit.fault.FaultInjector;
+import com.reservas.standin.kit.fault.FaultInjector.FaultPlan;
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -22,16 +22,17 @@ final class StripeHttpHandler {
 
   private static final Logger log = LoggerFactory.getLogger(StripeHttpHandler.class);
 
+  private static final PersonalDataMasker MASKER = PersonalDataMasker.standard();
+
   private static final String DEFAULT_STRIPE_VERSION = "2026-07-29.dahlia";
 
   private final ApiKeyAuthenticator authenticator;
-  private final FaultInjector faults;
+  private final FaultInjector<FailureMode, FaultSettings> faults;
   private final IdempotencyStore idempotency;
   private final StripeApiRouter router;
   private final StripeObjectRenderer renderer;
   private final TrafficCounters traffic;
-  private final Duration timeoutHold;
-  private final AtomicReference<Sinks.One<Boolean>> stopping = new AtomicReference<>(Sinks.one());
+  private final FaultedExchanges faulted;
 
   /** One request as read off the wire. */
   private record Incoming(
@@ -54,29 +55,19 @@ final class StripeHttpHandler {
 
   StripeHttpHandler(
       ApiKeyAuthenticator authenticator,
-      FaultInjector faults,
+      FaultInjector<FailureMode, FaultSettings> faults,
       IdempotencyStore idempotency,
       StripeApiRouter router,
       StripeObjectRenderer renderer,
       TrafficCounters traffic,
-      Duration timeoutHold) {
+      FaultedExchanges faulted) {
     this.authenticator = authenticator;
     this.faults = faults;
     this.idempotency = idempotency;
     this.router = router;
     this.renderer = renderer;
     this.traffic = traffic;
-    this.timeoutHold = timeoutHold;
-  }
-
-  /** Arms the stop signal for a new run of the server. */
-  void open() {
-    stopping.set(Sinks.one());
-  }
-
-  /** Lets every held or delayed request go, so that the server can stop at once. */
-  void releaseHeldRequests() {
-    stopping.get().tryEmitValue(Boolean.TRUE);
+    this.faulted = faulted;
   }
 
   Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -116,14 +107,16 @@ final class StripeHttpHandler {
     } catch (StripeApiError unauthenticated) {
       return write(response, in, new Outcome(errorResponse(unauthenticated, in), false));
     }
-    FaultInjector.FaultDecision fault = faults.next();
+    FaultPlan<FailureMode, FaultSettings> fault = faults.next();
+    Mono<Void> latency = faulted.delay(fault.settings().latency());
     if (fault.fails()) {
-      log.debug(
-          "Injecting {} into {} {} ({})", fault.failure(), in.method(), in.path(), in.requestId());
-      return pause(fault.latency()).then(fail(fault.failure(), in, response));
+      FailureMode failure = fault.failure().orElseThrow();
+      log.debug("Injecting {} into {} {} ({})", failure, in.method(), in.path(), in.requestId());
+      return latency.then(
+          faulted.fail(failure, response, () -> write(response, in, injected(failure, in))));
     }
     Outcome outcome = execute(in, apiKey);
-    return pause(fault.latency()).then(write(response, in, outcome));
+    return latency.then(write(response, in, outcome));
   }
 
   private Outcome execute(Incoming in, String apiKey) {
@@ -182,22 +175,21 @@ final class StripeHttpHandler {
           "{} {} {} -> {} ({})",
           in.method(),
           in.path(),
-          LogMasking.parameters(params),
+          params.masked(MASKER),
           answer.status(),
           in.requestId());
     }
     return new Outcome(answer, false);
   }
 
-  private Mono<Void> fail(FailureMode mode, Incoming in, HttpServerResponse response) {
-    return switch (mode) {
-      case HTTP_500 ->
-          write(response, in, new Outcome(errorResponse(StripeApiError.internal(), in), false));
-      case HTTP_429 ->
-          write(response, in, new Outcome(errorResponse(StripeApiError.rateLimited(), in), false));
-      case TIMEOUT -> pause(timeoutHold).then(Mono.fromRunnable(() -> closeQuietly(response)));
-      case CONNECTION_RESET -> Mono.fromRunnable(() -> reset(response));
-    };
+  /** Stripe's error answer for an injected HTTP failure; the others never reach the wire. */
+  private Outcome injected(FailureMode failure, Incoming in) {
+    StripeApiError error =
+        switch (failure) {
+          case HTTP_429 -> StripeApiError.rateLimited();
+          case HTTP_500, TIMEOUT, CONNECTION_RESET -> StripeApiError.internal();
+        };
+    return new Outcome(errorResponse(error, in), false);
   }
 
   private Mono<Void> write(HttpServerResponse response, Incoming in, Outcome outcome) {
@@ -225,26 +217,5 @@ final class StripeHttpHandler {
   private ApiResponse errorResponse(StripeApiError error, Incoming in) {
     return new ApiResponse(
         error.httpStatus(), renderer.write(renderer.error(error)), in.requestId());
-  }
-
-  /** Waits {@code delay}, or less if the stand-in stops first. */
-  private Mono<Void> pause(Duration delay) {
-    if (delay.isZero()) {
-      return Mono.empty();
-    }
-    return Mono.firstWithSignal(Mono.delay(delay).thenReturn(Boolean.TRUE), stopping.get().asMono())
-        .then();
-  }
-
-  private static void closeQuietly(HttpServerResponse response) {
-    response.withConnection(connection -> connection.channel().close());
-  }
-
-  private static void reset(HttpServerResponse response) {
-    response.withConnection(
-        connection -> {
-          connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-          connection.channel().close();
-        });
   }
 }

@@ -1,6 +1,8 @@
 package com.reservas.stripe.standin;
 
 import com.reservas.standin.kit.StandInServer;
+import com.reservas.standin.kit.fault.FaultInjector;
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +48,14 @@ public final class StripeStandIn implements AutoCloseable {
   private final AdjustableClock clock;
   private final PaymentLedger ledger;
   private final IdempotencyStore idempotency;
-  private final FaultInjector faults = new FaultInjector();
+  private final FaultInjector<FailureMode, FaultSettings> faults =
+      new FaultInjector<>(FaultSettings.none());
+  private final FaultedExchanges faulted;
   private final TrafficCounters traffic = new TrafficCounters();
   private final StripeHttpHandler stripeApi;
   private final AdminHttpHandler admin;
 
-  private final StandInServer server = new StandInServer("Stripe stand-in", STOP_TIMEOUT);
+  private final StandInServer server;
 
   public StripeStandIn() {
     this(TIMEOUT_HOLD);
@@ -82,6 +86,8 @@ public final class StripeStandIn implements AutoCloseable {
     StripeObjectRenderer renderer = new StripeObjectRenderer(json);
     this.ledger = new PaymentLedger(this.clock);
     this.idempotency = new IdempotencyStore(this.clock);
+    this.faulted = new FaultedExchanges(timeoutHold);
+    this.server = new StandInServer("Stripe stand-in", STOP_TIMEOUT, faulted);
     this.stripeApi =
         new StripeHttpHandler(
             new ApiKeyAuthenticator(),
@@ -90,7 +96,7 @@ public final class StripeStandIn implements AutoCloseable {
             new StripeApiRouter(ledger, renderer),
             renderer,
             traffic,
-            timeoutHold);
+            faulted);
     this.admin = new AdminHttpHandler(json, faults, this::stats, this::reset, this::advanceClock);
   }
 
@@ -113,15 +119,12 @@ public final class StripeStandIn implements AutoCloseable {
    * @return the bound port
    */
   public synchronized int start(String host, int port) {
-    if (!server.isRunning()) {
-      stripeApi.open();
-    }
     return server.start(host, port, this::dispatch);
   }
 
   /** Stops serving, letting go of held requests first; does nothing if not running. */
   public synchronized void stop() {
-    server.stop(stripeApi::releaseHeldRequests);
+    server.stop();
   }
 
   /** Same as {@link #stop()}. */
@@ -156,7 +159,7 @@ public final class StripeStandIn implements AutoCloseable {
 
   /** The fault settings in force, {@code maxFailures} showing how many failures are left. */
   public FaultSettings faults() {
-    return faults.current();
+    return faults.current(FaultSettings::withFailuresLeft);
   }
 
   public StandInStats stats() {

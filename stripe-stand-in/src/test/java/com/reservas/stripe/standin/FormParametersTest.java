@@ -3,6 +3,7 @@ package com.reservas.stripe.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.reservas.privacy.PersonalDataMasker;
 import org.junit.jupiter.api.Test;
 
 class FormParametersTest {
@@ -46,5 +47,21 @@ class FormParametersTest {
         .isInstanceOfSatisfying(
             StripeApiError.class, e -> assertThat(e.code()).isEqualTo("parameter_invalid_integer"));
     assertThatThrownBy(() -> params.getBoolean("confirm")).isInstanceOf(StripeApiError.class);
+  }
+
+  @Test
+  void aLogLineShowsOnlyHarmlessParametersInClear() {
+    String logged =
+        FormParameters.parse(
+                "amount=41200&currency=eur&payment_method=pm_1Nabcdefghijklmn"
+                    + "&metadata[reservation_code]=K7P2QX9A&description=Ana+Garcia"
+                    + "&payment_method_types[0]=card")
+            .masked(PersonalDataMasker.standard());
+
+    assertThat(logged)
+        .contains("amount=41200", "currency=eur", "payment_method=pm_****klmn")
+        .contains("metadata[reservation_code]=***", "description=***")
+        .contains("payment_method_types[0]=card")
+        .doesNotContain("pm_1Nabcdefghijklmn", "K7P2QX9A", "Garcia");
   }
 }

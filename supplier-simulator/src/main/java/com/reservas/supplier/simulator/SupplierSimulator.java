@@ -1,9 +1,11 @@
 package com.reservas.supplier.simulator;
 
 import com.reservas.standin.kit.StandInServer;
+import com.reservas.standin.kit.fault.FaultInjector;
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import com.reservas.supplier.simulator.booking.Booking;
 import com.reservas.supplier.simulator.booking.BookingDesk;
-import com.reservas.supplier.simulator.fault.FaultInjector;
+import com.reservas.supplier.simulator.fault.FailureMode;
 import com.reservas.supplier.simulator.fault.FaultSettings;
 import com.reservas.supplier.simulator.fleet.FleetSizing;
 import com.reservas.supplier.simulator.http.AdminRoutes;
@@ -16,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
@@ -43,12 +44,12 @@ public final class SupplierSimulator implements AutoCloseable {
   private static final String ONE_LINE_LOG_FORMAT = "%1$tF %1$tT.%1$tL %4$s %3$s - %5$s%6$s%n";
 
   private final ActivityCounters counters = new ActivityCounters();
-  private final FaultInjector faults = new FaultInjector();
+  private final FaultInjector<FailureMode, FaultSettings> faults =
+      new FaultInjector<>(FaultSettings.NONE);
   private final BookingDesk desk;
-  private final Duration timeoutHold;
+  private final FaultedExchanges faulted;
 
-  private final StandInServer server = new StandInServer("supplier simulator", STOP_GRACE);
-  private Sinks.Empty<Void> stopping;
+  private final StandInServer server;
 
   /** With the standard fleet: 2 cars per category at AGP-AIRPORT, 50 elsewhere. */
   public SupplierSimulator() {
@@ -65,7 +66,8 @@ public final class SupplierSimulator implements AutoCloseable {
    */
   public SupplierSimulator(FleetSizing fleetSizing, Duration timeoutHold) {
     this.desk = new BookingDesk(fleetSizing, counters, Clock.systemUTC());
-    this.timeoutHold = Objects.requireNonNull(timeoutHold, "timeoutHold");
+    this.faulted = new FaultedExchanges(Objects.requireNonNull(timeoutHold, "timeoutHold"));
+    this.server = new StandInServer("supplier simulator", STOP_GRACE, faulted);
   }
 
   /**
@@ -95,23 +97,18 @@ public final class SupplierSimulator implements AutoCloseable {
    * @return the port bound
    */
   public synchronized int start(String host, int port) {
-    Sinks.Empty<Void> stopSignal = Sinks.empty();
-    SupplierApiRoutes api =
-        new SupplierApiRoutes(desk, faults, counters, timeoutHold, stopSignal.asMono());
-    AdminRoutes admin = new AdminRoutes(desk, faults, counters);
+    SupplierApiRoutes api = new SupplierApiRoutes(desk, faults, counters, faulted);
+    AdminRoutes admin = new AdminRoutes(desk, faults, this::stats, this::reset);
     HttpServerRoutes routes = HttpServerRoutes.newRoutes();
     api.register(routes);
     admin.register(routes);
     AdminRoutes.registerNotFound(routes);
-    int bound = server.start(host, port, routes);
-    stopping = stopSignal;
-    return bound;
+    return server.start(host, port, routes);
   }
 
   /** Stops listening; requests held by an injected timeout are let go. Bookings are kept. */
   public synchronized void stop() {
-    server.stop(() -> stopping.tryEmitEmpty());
-    stopping = null;
+    server.stop();
   }
 
   @Override
@@ -135,7 +132,7 @@ public final class SupplierSimulator implements AutoCloseable {
 
   /** Replaces the injected faults; takes effect from the next request. */
   public void setFaults(FaultSettings faultSettings) {
-    faults.apply(Objects.requireNonNull(faultSettings, "faultSettings"));
+    faults.set(Objects.requireNonNull(faultSettings, "faultSettings"));
   }
 
   /** Back to a healthy supplier. */
@@ -148,7 +145,7 @@ public final class SupplierSimulator implements AutoCloseable {
   }
 
   public SupplierStats stats() {
-    return counters.snapshot();
+    return counters.snapshot(faults.failuresInjected());
   }
 
   /** Every booking ever made (confirmed or cancelled), oldest first. */
@@ -178,6 +175,7 @@ public final class SupplierSimulator implements AutoCloseable {
     desk.clear();
     counters.reset();
     faults.clear();
+    faults.resetCount();
   }
 
   /**

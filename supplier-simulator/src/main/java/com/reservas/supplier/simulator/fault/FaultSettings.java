@@ -1,5 +1,6 @@
 package com.reservas.supplier.simulator.fault;
 
+import com.reservas.standin.kit.fault.Faults;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param failurePoint whether a failing request is processed before its answer is lost
  */
 public record FaultSettings(
-    Duration latency, double failureRate, FailureMode failureMode, FailurePoint failurePoint) {
+    Duration latency, double failureRate, FailureMode failureMode, FailurePoint failurePoint)
+    implements Faults<FailureMode> {
 
   public static final Duration MAX_LATENCY = Duration.ofMinutes(1);
 

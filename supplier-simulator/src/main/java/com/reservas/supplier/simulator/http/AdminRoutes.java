@@ -1,13 +1,16 @@
 package com.reservas.supplier.simulator.http;
 
+import com.reservas.standin.kit.fault.FaultInjector;
 import com.reservas.supplier.simulator.booking.BookingDesk;
-import com.reservas.supplier.simulator.fault.FaultInjector;
-import com.reservas.supplier.simulator.stats.ActivityCounters;
+import com.reservas.supplier.simulator.fault.FailureMode;
+import com.reservas.supplier.simulator.fault.FaultSettings;
+import com.reservas.supplier.simulator.stats.SupplierStats;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -21,15 +24,21 @@ import reactor.netty.http.server.HttpServerRoutes;
 public final class AdminRoutes {
 
   private final BookingDesk desk;
-  private final FaultInjector faults;
-  private final ActivityCounters counters;
+  private final FaultInjector<FailureMode, FaultSettings> faults;
+  private final Supplier<SupplierStats> stats;
+  private final Runnable reset;
   private final RequestBodies requests = new RequestBodies(JsonSupport.MAPPER);
   private final ResponseBodies responses = new ResponseBodies(JsonSupport.MAPPER);
 
-  public AdminRoutes(BookingDesk desk, FaultInjector faults, ActivityCounters counters) {
+  public AdminRoutes(
+      BookingDesk desk,
+      FaultInjector<FailureMode, FaultSettings> faults,
+      Supplier<SupplierStats> stats,
+      Runnable reset) {
     this.desk = desk;
     this.faults = faults;
-    this.counters = counters;
+    this.stats = stats;
+    this.reset = reset;
   }
 
   public void register(HttpServerRoutes routes) {
@@ -44,16 +53,12 @@ public final class AdminRoutes {
               faults.clear();
               return Reply.noContent().sendTo(response);
             })
-        .get(
-            "/admin/stats",
-            (request, response) -> ok(response, responses.stats(counters.snapshot())))
+        .get("/admin/stats", (request, response) -> ok(response, responses.stats(stats.get())))
         .get("/admin/bookings", (request, response) -> ok(response, bookings(request)))
         .post(
             "/admin/reset",
             (request, response) -> {
-              desk.clear();
-              counters.reset();
-              faults.clear();
+              reset.run();
               return Reply.noContent().sendTo(response);
             })
         .post(
@@ -102,7 +107,7 @@ public final class AdminRoutes {
   }
 
   private Reply setFaults(String body) {
-    faults.apply(requests.faultSettings(body));
+    faults.set(requests.faultSettings(body));
     return Reply.json(HttpResponseStatus.OK, responses.faults(faults.settings()));
   }
 

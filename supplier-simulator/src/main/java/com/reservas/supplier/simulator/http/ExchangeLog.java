@@ -1,9 +1,12 @@
 package com.reservas.supplier.simulator.http;
 
+import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.supplier.simulator.fault.FailureMode;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One log line per supplier API exchange, with masked bodies, so that a demo or a failing test
@@ -15,10 +18,11 @@ final class ExchangeLog {
 
   private static final Logger LOG = System.getLogger(ExchangeLog.class.getName());
 
-  private final PayloadMasking masking;
+  private final JsonMapper json;
+  private final PersonalDataMasker masker = PersonalDataMasker.standard();
 
-  ExchangeLog(PayloadMasking masking) {
-    this.masking = masking;
+  ExchangeLog(JsonMapper json) {
+    this.json = json;
   }
 
   void answered(String method, String uri, String requestBody, Reply reply, long startedNanos) {
@@ -31,8 +35,8 @@ final class ExchangeLog {
                   uri,
                   reply.status().code(),
                   millisSince(startedNanos),
-                  masking.mask(requestBody),
-                  masking.mask(reply.body())));
+                  masked(requestBody),
+                  masked(reply.body())));
     }
   }
 
@@ -42,13 +46,29 @@ final class ExchangeLog {
       LOG.log(
           Level.INFO,
           "%s %s -> injected %s after %d ms; request=%s"
-              .formatted(
-                  method, uri, failure, millisSince(startedNanos), masking.mask(requestBody)));
+              .formatted(method, uri, failure, millisSince(startedNanos), masked(requestBody)));
     }
   }
 
   void broke(String method, String uri, Throwable bug) {
     LOG.log(Level.ERROR, method + " " + uri + " failed unexpectedly", bug);
+  }
+
+  /**
+   * A body fit for a log line, masked by the project's one masker (drivers' names become initials,
+   * and any e-mail, phone, card or token is masked too). A body that is not JSON is not shown at
+   * all: the supplier API speaks only JSON, so it is not known what such a body holds.
+   */
+  String masked(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    try {
+      json.readTree(body);
+    } catch (JacksonException notJson) {
+      return "<body that is not JSON, " + body.length() + " characters, not shown>";
+    }
+    return masker.maskText(body);
   }
 
   private static long millisSince(long startedNanos) {

@@ -1,5 +1,8 @@
 package com.reservas.supplier.simulator.http;
 
+import com.reservas.standin.kit.fault.FaultInjector;
+import com.reservas.standin.kit.fault.FaultInjector.FaultPlan;
+import com.reservas.standin.kit.fault.FaultedExchanges;
 import com.reservas.supplier.simulator.booking.BookingDesk;
 import com.reservas.supplier.simulator.booking.BookingOutcome;
 import com.reservas.supplier.simulator.booking.BookingOutcome.Confirmed;
@@ -7,15 +10,14 @@ import com.reservas.supplier.simulator.booking.BookingOutcome.Rejected;
 import com.reservas.supplier.simulator.booking.CancellationOutcome;
 import com.reservas.supplier.simulator.booking.CancellationOutcome.Cancelled;
 import com.reservas.supplier.simulator.booking.CancellationOutcome.NotFound;
+import com.reservas.supplier.simulator.fault.FailureMode;
 import com.reservas.supplier.simulator.fault.FailurePoint;
-import com.reservas.supplier.simulator.fault.FaultInjector;
-import com.reservas.supplier.simulator.fault.FaultInjector.FaultPlan;
+import com.reservas.supplier.simulator.fault.FaultSettings;
 import com.reservas.supplier.simulator.stats.ActivityCounters;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -36,32 +38,26 @@ public final class SupplierApiRoutes {
   private static final String BOOKING_REFERENCE = "bookingReference";
 
   private final BookingDesk desk;
-  private final FaultInjector faults;
+  private final FaultInjector<FailureMode, FaultSettings> faults;
   private final ActivityCounters counters;
-  private final InjectedFailures failures;
-  private final Mono<Void> released;
+  private final FaultedExchanges faulted;
   private final RequestBodies requests;
   private final ResponseBodies responses;
   private final ExchangeLog log;
 
-  /**
-   * @param timeoutHold how long a {@code TIMEOUT} failure holds a request
-   * @param released completes when the server stops: held and delayed requests are let go
-   */
+  /** {@code faulted} delays and fails the exchanges the injected faults pick. */
   public SupplierApiRoutes(
       BookingDesk desk,
-      FaultInjector faults,
+      FaultInjector<FailureMode, FaultSettings> faults,
       ActivityCounters counters,
-      Duration timeoutHold,
-      Mono<Void> released) {
+      FaultedExchanges faulted) {
     this.desk = desk;
     this.faults = faults;
     this.counters = counters;
-    this.released = released;
+    this.faulted = faulted;
     this.requests = new RequestBodies(JsonSupport.MAPPER);
     this.responses = new ResponseBodies(JsonSupport.MAPPER);
-    this.failures = new InjectedFailures(responses, timeoutHold, released);
-    this.log = new ExchangeLog(new PayloadMasking(JsonSupport.MAPPER));
+    this.log = new ExchangeLog(JsonSupport.MAPPER);
   }
 
   public void register(HttpServerRoutes routes) {
@@ -99,16 +95,17 @@ public final class SupplierApiRoutes {
         .defaultIfEmpty("")
         .flatMap(
             body -> {
-              FaultPlan plan = faults.planForNextRequest();
-              return latency(plan.latency())
+              FaultPlan<FailureMode, FaultSettings> plan = faults.next();
+              return faulted
+                  .delay(plan.settings().latency())
                   .then(
                       Mono.defer(
                           () -> {
-                            if (plan.failsAt(FailurePoint.BEFORE_PROCESSING)) {
+                            if (failsAt(plan, FailurePoint.BEFORE_PROCESSING)) {
                               return fail(plan, method, uri, body, response, startedNanos);
                             }
                             Reply reply = answer(handler, method, uri, body);
-                            if (plan.failsAt(FailurePoint.AFTER_PROCESSING)) {
+                            if (failsAt(plan, FailurePoint.AFTER_PROCESSING)) {
                               return fail(plan, method, uri, body, response, startedNanos);
                             }
                             log.answered(method, uri, body, reply, startedNanos);
@@ -117,23 +114,37 @@ public final class SupplierApiRoutes {
             });
   }
 
-  private Mono<Void> latency(Duration latency) {
-    if (latency.isZero()) {
-      return Mono.empty();
-    }
-    return Mono.firstWithSignal(Mono.delay(latency).then(), released);
+  private static boolean failsAt(FaultPlan<FailureMode, FaultSettings> plan, FailurePoint point) {
+    return plan.fails() && plan.settings().failurePoint() == point;
   }
 
   private Mono<Void> fail(
-      FaultPlan plan,
+      FaultPlan<FailureMode, FaultSettings> plan,
       String method,
       String uri,
       String body,
       HttpServerResponse response,
       long startedNanos) {
-    counters.faultInjected();
-    log.failed(method, uri, body, plan.failure().orElseThrow(), startedNanos);
-    return failures.fail(plan.failure().orElseThrow(), response);
+    FailureMode failure = plan.failure().orElseThrow();
+    log.failed(method, uri, body, failure, startedNanos);
+    return faulted.fail(failure, response, () -> injectedAnswer(failure).sendTo(response));
+  }
+
+  /** The supplier's error answer for an injected HTTP failure; the others never reach the wire. */
+  private Reply injectedAnswer(FailureMode failure) {
+    return switch (failure) {
+      case HTTP_503 ->
+          error(
+                  HttpResponseStatus.SERVICE_UNAVAILABLE,
+                  ErrorReason.INJECTED_FAULT,
+                  "Injected failure: HTTP 503")
+              .withHeader(HttpHeaderNames.RETRY_AFTER.toString(), "1");
+      case HTTP_500, TIMEOUT, CONNECTION_RESET ->
+          error(
+              HttpResponseStatus.INTERNAL_SERVER_ERROR,
+              ErrorReason.INJECTED_FAULT,
+              "Injected failure: HTTP 500");
+    };
   }
 
   private Reply answer(Function<String, Reply> handler, String method, String uri, String body) {

@@ -9,7 +9,6 @@ public final class ActivityCounters {
   private final LongAdder bookingsMade = new LongAdder();
   private final LongAdder rejections = new LongAdder();
   private final LongAdder cancellations = new LongAdder();
-  private final LongAdder faultsInjected = new LongAdder();
   private final LongAdder idempotentReplays = new LongAdder();
 
   public void bookingAttempted() {
@@ -28,21 +27,18 @@ public final class ActivityCounters {
     cancellations.increment();
   }
 
-  public void faultInjected() {
-    faultsInjected.increment();
-  }
-
   public void idempotentReplay() {
     idempotentReplays.increment();
   }
 
-  public SupplierStats snapshot() {
+  /** The counts, with {@code faultsInjected} from the fault injector, which counts those. */
+  public SupplierStats snapshot(long faultsInjected) {
     return new SupplierStats(
         bookingAttempts.sum(),
         bookingsMade.sum(),
         rejections.sum(),
         cancellations.sum(),
-        faultsInjected.sum(),
+        faultsInjected,
         idempotentReplays.sum());
   }
 
@@ -51,7 +47,6 @@ public final class ActivityCounters {
     bookingsMade.reset();
     rejections.reset();
     cancellations.reset();
-    faultsInjected.reset();
     idempotentReplays.reset();
   }
 }

@@ -3,16 +3,16 @@ package com.reservas.supplier.simulator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-class PayloadMaskingTest {
+/** The bodies {@link ExchangeLog} writes: masked by the privacy module, never shown raw. */
+class LoggedBodiesTest {
 
-  private final PayloadMasking masking = new PayloadMasking(JsonMapper.builder().build());
+  private final ExchangeLog log = new ExchangeLog(JsonSupport.MAPPER);
 
   @Test
-  void driversNamesBecomeTheirFirstLetterAndStars() {
+  void driversNamesBecomeTheirInitialsAndStars() {
     String masked =
-        masking.mask(
+        log.masked(
             "{\"requestId\":\"K7P2QX9A-book\",\"driver\":{\"firstName\":\"Ángela\",\"lastName\":\" núñez\"}}");
 
     assertThat(masked)
@@ -23,7 +23,7 @@ class PayloadMaskingTest {
   @Test
   void driversAreMaskedWhereverTheyAppear() {
     String masked =
-        masking.mask(
+        log.masked(
             "[{\"driver\":{\"firstName\":\"Ana\",\"lastName\":\"García\"}},"
                 + "{\"booking\":{\"driver\":{\"firstName\":\"Eva\",\"lastName\":1234}}}]");
 
@@ -33,12 +33,21 @@ class PayloadMaskingTest {
   }
 
   @Test
+  void otherPersonalDataInABodyIsMaskedToo() {
+    String masked =
+        log.masked(
+            "{\"note\":\"call ana@example.com or +34 600 111 222\",\"card\":\"4242424242424242\"}");
+
+    assertThat(masked).doesNotContain("ana@", "600 111 222", "4242424242424242");
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsNotShown() {
-    assertThat(masking.mask("firstName=Ana")).doesNotContain("Ana").contains("not JSON");
+    assertThat(log.masked("firstName=Ana")).doesNotContain("Ana").contains("not JSON");
   }
 
   @Test
   void anEmptyBodyStaysEmpty() {
-    assertThat(masking.mask("")).isEmpty();
+    assertThat(log.masked("")).isEmpty();
   }
 }
