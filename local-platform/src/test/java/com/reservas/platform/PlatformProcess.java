@@ -60,6 +60,20 @@ final class PlatformProcess {
     return "http://127.0.0.1:" + ports.get(portSetting);
   }
 
+  /**
+   * The README's first reservation as the demo client sends it: a visa card at MAD-AIRPORT, which
+   * the saga confirms; add headers, then {@code build()}.
+   */
+  HttpRequest.Builder demoReservation() {
+    return HttpRequest.newBuilder(URI.create(url(LocalSettings.API_PORT) + "/api/v1/reservations"))
+        .header("X-Api-Key", PlatformFixture.DEMO_KEY)
+        .header("Content-Type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                PlatformFixture.body(
+                    "MAD-AIRPORT", "2027-03-10T09:30:00", "2027-03-14T18:00:00", "pm_card_visa")));
+  }
+
   /** Waits until the API's readiness (database, broker and relay) says UP. */
   void awaitReady(HttpClient http) {
     Awaitility.await("readiness; log in " + log)

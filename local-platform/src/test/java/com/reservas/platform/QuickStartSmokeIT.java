@@ -38,19 +38,7 @@ class QuickStartSmokeIT {
       platform.awaitReady(http);
 
       HttpResponse<String> created =
-          http.send(
-              HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations"))
-                  .header("X-Api-Key", "local-demo-key")
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          PlatformFixture.body(
-                              "MAD-AIRPORT",
-                              "2027-03-10T09:30:00",
-                              "2027-03-14T18:00:00",
-                              "pm_card_visa")))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(platform.demoReservation().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String code = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
 

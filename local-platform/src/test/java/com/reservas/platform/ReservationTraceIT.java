@@ -46,17 +46,9 @@ class ReservationTraceIT {
       String traceId = randomHex(16);
       HttpResponse<String> created =
           http.send(
-              HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations"))
-                  .header("X-Api-Key", PlatformFixture.DEMO_KEY)
-                  .header("Content-Type", "application/json")
+              platform
+                  .demoReservation()
                   .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          PlatformFixture.body(
-                              "MAD-AIRPORT",
-                              "2027-03-10T09:30:00",
-                              "2027-03-14T18:00:00",
-                              "pm_card_visa")))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
