@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Security headers on every answer, and request headers that are refused or ignored. */
 class HttpHardeningTest extends ApiTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+      new ParameterizedTypeReference<>() {};
 
   private static final String WELL_FORMED_TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
 
@@ -84,7 +88,7 @@ class HttpHardeningTest extends ApiTest {
 
   @Test
   void aMalformedTraceparentIsIgnoredNotStored() {
-    EntityExchangeResult<Map> created =
+    EntityExchangeResult<Map<String, Object>> created =
         http.post()
             .uri("/api/v1/reservations")
             .header("X-Api-Key", CLIENT_A_KEY)
@@ -94,7 +98,7 @@ class HttpHardeningTest extends ApiTest {
             .exchange()
             .expectStatus()
             .isCreated()
-            .expectBody(Map.class)
+            .expectBody(JSON_OBJECT)
             .returnResult();
 
     String answered = created.getResponseHeaders().getFirst("traceparent");
@@ -105,7 +109,7 @@ class HttpHardeningTest extends ApiTest {
   @Test
   void aWellFormedTraceparentIsContinuedByTheEvent() {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-    EntityExchangeResult<Map> created =
+    EntityExchangeResult<Map<String, Object>> created =
         http.post()
             .uri("/api/v1/reservations")
             .header("X-Api-Key", CLIENT_A_KEY)
@@ -115,7 +119,7 @@ class HttpHardeningTest extends ApiTest {
             .exchange()
             .expectStatus()
             .isCreated()
-            .expectBody(Map.class)
+            .expectBody(JSON_OBJECT)
             .returnResult();
 
     String answered = created.getResponseHeaders().getFirst("traceparent");
