@@ -55,6 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private StripeStandIn stripe;
   private SupplierSimulator supplier;
+  private ZipkinServer zipkin;
 
   LocalPlatform(LocalSettings settings) {
     this.settings = settings;
@@ -132,10 +133,25 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts everything; with traces on (unless {@code RESERVAS_ZIPKIN=off}) a Zipkin server first,
+   * in its own process, which every service exports its spans to.
+   */
   void start() {
     requirePortsFree();
+    if (settings.zipkin()) {
+      zipkin =
+          ZipkinServer.start(
+              ZipkinServer.findJar(settings.zipkinJar()),
+              settings.zipkinPort(),
+              settings.dataDir().resolve("zipkin.log"));
+      started.push(zipkin);
+    }
     for (Component component : Component.values()) {
       start(component, true);
+    }
+    if (zipkin != null) {
+      zipkin.awaitReady(Duration.ofSeconds(60));
     }
   }
 
@@ -263,6 +279,11 @@ public final class LocalPlatform implements AutoCloseable {
     common.put("reservas.operator.operations-token", OPERATIONS_TOKEN);
     // Everything of the local run listens on the loopback interface only.
     common.put("server.address", "127.0.0.1");
+    // Spans go to the platform's Zipkin, if it runs one (a component started alone exports none).
+    if (zipkin != null) {
+      common.put("management.tracing.export.zipkin.enabled", true);
+      common.put("management.tracing.export.zipkin.endpoint", zipkin.spansEndpoint());
+    }
     return common;
   }
 
@@ -312,6 +333,9 @@ public final class LocalPlatform implements AutoCloseable {
     Ports.requireFree(settings.projectorPort(), "status projector", LocalSettings.PROJECTOR_PORT);
     Ports.requireFree(
         settings.schemaRegistryPort(), "schema registry", LocalSettings.SCHEMA_REGISTRY_PORT);
+    if (settings.zipkin()) {
+      Ports.requireFree(settings.zipkinPort(), "Zipkin", LocalSettings.ZIPKIN_PORT);
+    }
   }
 
   String banner(Duration startup) {
@@ -326,6 +350,7 @@ public final class LocalPlatform implements AutoCloseable {
            Demo API key local-demo-key   (second client: local-partner-key)
            Kafka        127.0.0.1:%d   schema registry http://localhost:%d
            Stripe stand-in :%d   supplier simulator :%d
+           Traces       %s
            Data         %s
          Try:
            curl -s %s/api/v1/offices -H 'X-Api-Key: local-demo-key'
@@ -341,6 +366,9 @@ public final class LocalPlatform implements AutoCloseable {
             settings.schemaRegistryPort(),
             settings.stripePort(),
             settings.supplierPort(),
+            zipkin == null
+                ? "off (" + LocalSettings.ZIPKIN + "=off)"
+                : "Zipkin http://localhost:" + settings.zipkinPort() + "/zipkin/",
             settings.dataDir(),
             api);
   }

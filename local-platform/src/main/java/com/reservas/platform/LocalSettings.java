@@ -24,7 +24,10 @@ record LocalSettings(
     int schemaRegistryPort,
     int supplierFleetSize,
     int kafkaAdvertisedPort,
-    List<String> profiles) {
+    List<String> profiles,
+    boolean zipkin,
+    int zipkinPort,
+    String zipkinJar) {
 
   static final String DATA_DIR = "RESERVAS_DATA_DIR";
   static final String DB_PORT = "RESERVAS_DB_PORT";
@@ -38,6 +41,13 @@ record LocalSettings(
   static final String PROVIDER_PORT = "RESERVAS_PROVIDER_PORT";
   static final String PROJECTOR_PORT = "RESERVAS_PROJECTOR_PORT";
   static final String SCHEMA_REGISTRY_PORT = "RESERVAS_SCHEMA_REGISTRY_PORT";
+  static final String ZIPKIN_PORT = "RESERVAS_ZIPKIN_PORT";
+
+  /** {@code off}: no Zipkin server, no spans exported. */
+  static final String ZIPKIN = "RESERVAS_ZIPKIN";
+
+  /** Another Zipkin server jar than the one the build copied. */
+  static final String ZIPKIN_JAR = "RESERVAS_ZIPKIN_JAR";
 
   /** Every port setting, one per listening server. */
   static final List<String> PORT_VARIABLES =
@@ -52,7 +62,8 @@ record LocalSettings(
           PAYMENT_PORT,
           PROVIDER_PORT,
           PROJECTOR_PORT,
-          SCHEMA_REGISTRY_PORT);
+          SCHEMA_REGISTRY_PORT,
+          ZIPKIN_PORT);
 
   static final String SUPPLIER_FLEET_SIZE = "RESERVAS_SUPPLIER_FLEET_SIZE";
   static final String PROFILES = "RESERVAS_PROFILES";
@@ -84,7 +95,10 @@ record LocalSettings(
         Arrays.stream(env.getOrDefault(PROFILES, "").split(","))
             .map(String::strip)
             .filter(p -> !p.isEmpty())
-            .toList());
+            .toList(),
+        !"off".equalsIgnoreCase(env.getOrDefault(ZIPKIN, "on").strip()),
+        port(env, ZIPKIN_PORT, 9411),
+        env.get(ZIPKIN_JAR));
   }
 
   /** Where the schema registry endpoint records the schemas registered over HTTP. */

@@ -39,6 +39,9 @@ final class PlatformFixture implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     freePorts().forEach((name, port) -> env.put(name, String.valueOf(port)));
+    // No trace viewer in the tests that run the platform in their own JVM (ReservationTraceIT
+    // checks the traces on the platform as users run it).
+    env.put(LocalSettings.ZIPKIN, "off");
     env.putAll(extraEnv);
     this.environment = Map.copyOf(env);
     LocalSettings settings = LocalSettings.from(env);

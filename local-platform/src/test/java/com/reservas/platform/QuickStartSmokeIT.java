@@ -3,8 +3,6 @@ package com.reservas.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,55 +20,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Quick start as a user runs it: {@code java -jar reservas-local-platform.jar} in its own
- * process, a reservation over HTTP with the demo key until it is confirmed, the README's own
- * commands against it (the walkthrough, the event tail, the schema registry), then SIGTERM — and
- * every port is free again.
+ * process ({@link PlatformProcess}, Zipkin included), a reservation over HTTP with the demo key
+ * until it is confirmed, the README's own commands against it (the walkthrough, the event tail, the
+ * schema registry), then SIGTERM — and every port is free again.
  */
 class QuickStartSmokeIT {
 
-  private static final Path JAR = Path.of("target", "reservas-local-platform.jar");
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
   @Test
   void theOneCommandPlatformConfirmsAReservationAndReleasesEveryPortOnStop() throws Exception {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    Map<String, Integer> ports = PlatformFixture.freePorts();
-    ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
-    Path dataDir = Files.createTempDirectory("reservas-smoke-");
-    env.put(LocalSettings.DATA_DIR, dataDir.toString());
-    Path log = dataDir.resolve("platform.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    Process platform = builder.start();
+    PlatformProcess platform = PlatformProcess.start(Map.of());
+    Map<String, Integer> ports = platform.ports;
     try {
-      String api = "http://127.0.0.1:" + ports.get(LocalSettings.API_PORT);
+      String api = platform.url(LocalSettings.API_PORT);
       HttpClient http = HttpClient.newHttpClient();
-      Awaitility.await("readiness")
-          .atMost(Duration.ofMinutes(4))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> status(http, api + "/actuator/health/readiness") == 200);
+      platform.awaitReady(http);
 
       HttpResponse<String> created =
-          http.send(
-              HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations"))
-                  .header("X-Api-Key", "local-demo-key")
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          PlatformFixture.body(
-                              "MAD-AIRPORT",
-                              "2027-03-10T09:30:00",
-                              "2027-03-14T18:00:00",
-                              "pm_card_visa")))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(platform.demoReservation().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String code = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
 
@@ -90,15 +57,12 @@ class QuickStartSmokeIT {
 
       readmeCommandsWork(ports);
     } finally {
-      platform.destroy();
-      boolean stopped = platform.waitFor(2, TimeUnit.MINUTES);
-      if (!stopped) {
-        platform.destroyForcibly();
-      }
-      assertThat(stopped).as("stops on SIGTERM; log in " + log).isTrue();
+      assertThat(platform.stop()).as("stops on SIGTERM; log in " + platform.log).isTrue();
     }
     for (Map.Entry<String, Integer> port : ports.entrySet()) {
-      assertThat(listening(port.getValue())).as(port.getKey() + " released").isFalse();
+      assertThat(PlatformProcess.listening(port.getValue()))
+          .as(port.getKey() + " released")
+          .isFalse();
     }
   }
 
@@ -168,28 +132,5 @@ class QuickStartSmokeIT {
     // timeout(1) ends the tail with 124: the tail ran until it was stopped, as documented.
     assertThat(process.exitValue()).as(script + "\n" + output).isIn(0, 124);
     return output;
-  }
-
-  private static int status(HttpClient http, String url) {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create(url)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

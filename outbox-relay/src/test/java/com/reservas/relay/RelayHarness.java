@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.reservas.relay.config.RelayConfiguration;
 import com.reservas.relay.config.RelayProperties;
+import com.reservas.relay.engine.PublishTracing;
 import com.reservas.relay.engine.RelayMetrics;
 import com.reservas.relay.engine.RelayState;
 import com.reservas.relay.engine.RelaySupervisor;
@@ -110,7 +111,8 @@ final class RelayHarness {
             () -> producerDecorator.apply(new KafkaProducer<>(producer)),
             topics,
             new RelayMetrics(registry),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            PublishTracing.NONE);
     supervisor.start();
     return supervisor;
   }

@@ -1,12 +1,14 @@
 package com.reservas.starter;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * How every Reservas service is built, the same whether its {@code main} runs it or the local
  * platform runs several in one JVM: each reads its own configuration file ({@code
- * spring.config.name}), so services can share a JVM, and Avro trusts the event classes.
+ * spring.config.name}), so services can share a JVM, Avro trusts the event classes, and tracing
+ * starts from the same defaults.
  */
 public final class ServiceApplication {
 
@@ -20,6 +22,22 @@ public final class ServiceApplication {
 
   static final String EVENT_PACKAGE = "com.reservas.schemas.avro";
 
+  /**
+   * Tracing settings every service starts from (docs/observability.md), below its own configuration
+   * file and the environment: every trace sampled, Kafka listeners and templates observed (a span
+   * per record received and per record sent, the trace context carried in the {@code traceparent}
+   * header), trace context propagated through Reactor operators, and spans exported to Zipkin only
+   * where a Zipkin server is said to exist ({@code MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=true}
+   * and {@code ..._ENDPOINT}; the local platform does).
+   */
+  static final Map<String, Object> TRACING_DEFAULTS =
+      Map.of(
+          "management.tracing.sampling.probability", "1.0",
+          "management.tracing.export.zipkin.enabled", "false",
+          "spring.kafka.listener.observation-enabled", "true",
+          "spring.kafka.template.observation-enabled", "true",
+          "spring.reactor.context-propagation", "auto");
+
   private ServiceApplication() {}
 
   /** The application {@code type}, reading {@code <configName>.yml}. */
@@ -27,6 +45,8 @@ public final class ServiceApplication {
     if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
       System.setProperty(AVRO_TRUSTED_PACKAGES, EVENT_PACKAGE);
     }
-    return new SpringApplicationBuilder(type).properties(Map.of("spring.config.name", configName));
+    Map<String, Object> defaults = new HashMap<>(TRACING_DEFAULTS);
+    defaults.put("spring.config.name", configName);
+    return new SpringApplicationBuilder(type).properties(defaults);
   }
 }

@@ -10,6 +10,7 @@ import com.reservas.consumer.support.kafka.KafkaListenersHealthIndicator;
 import com.reservas.consumer.support.kafka.NonRetryableEventException;
 import com.reservas.consumer.support.kafka.OutcomePublisher;
 import com.reservas.consumer.support.kafka.PollBudget;
+import com.reservas.consumer.support.kafka.TraceparentHeaderHandler;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.schemas.registry.SchemaRegistries;
 import com.reservas.schemas.serde.AvroEventDeserializer;
@@ -186,6 +187,12 @@ public class ConsumerSupportAutoConfiguration {
       }
       container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
     };
+  }
+
+  /** The trace context of each received record moves on to the span handling it. */
+  @Bean
+  public TraceparentHeaderHandler traceparentHeaderHandler() {
+    return new TraceparentHeaderHandler();
   }
 
   /** Publishes outcomes and waits for the broker. */

@@ -1,11 +1,13 @@
 package com.reservas.relay.config;
 
 import com.reservas.relay.engine.InvalidRowPolicy;
+import com.reservas.relay.engine.PublishTracing;
 import com.reservas.relay.engine.RelayMetrics;
 import com.reservas.relay.engine.RelaySupervisor;
 import com.reservas.relay.health.RelayHealthIndicator;
 import com.reservas.relay.topics.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -72,15 +75,25 @@ public class RelayConfiguration {
 
   @Bean
   RelaySupervisor relaySupervisor(
-      RelayProperties properties, KafkaProperties kafka, RelayMetrics metrics) {
+      RelayProperties properties,
+      KafkaProperties kafka,
+      RelayMetrics metrics,
+      ObjectProvider<Propagator> propagator) {
     Map<String, Object> producer = producerConfig(kafka.buildProducerProperties());
     Map<String, Object> admin = kafka.buildAdminProperties();
     Runnable preflight =
         properties.topics().create()
             ? new TopicProvisioner(() -> Admin.create(admin), topicSpec(properties))
             : () -> {};
+    PublishTracing tracing =
+        new MicrometerPublishTracing(propagator.getIfAvailable(() -> Propagator.NOOP));
     return new RelaySupervisor(
-        properties, () -> new KafkaProducer<>(producer), preflight, metrics, Clock.systemUTC());
+        properties,
+        () -> new KafkaProducer<>(producer),
+        preflight,
+        metrics,
+        Clock.systemUTC(),
+        tracing);
   }
 
   @Bean

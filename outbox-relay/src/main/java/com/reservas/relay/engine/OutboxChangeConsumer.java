@@ -45,6 +45,7 @@ public final class OutboxChangeConsumer
   private final RelayMetrics metrics;
   private final RelayState state;
   private final Clock clock;
+  private final PublishTracing tracing;
 
   public OutboxChangeConsumer(
       Producer<String, byte[]> producer,
@@ -53,7 +54,9 @@ public final class OutboxChangeConsumer
       String deadLetterTopic,
       RelayMetrics metrics,
       RelayState state,
-      Clock clock) {
+      Clock clock,
+      PublishTracing tracing) {
+    this.tracing = tracing;
     this.producer = producer;
     this.router = router;
     this.policy = policy;
@@ -63,7 +66,12 @@ public final class OutboxChangeConsumer
     this.clock = clock;
   }
 
-  private record Sent(OutboxEvent event, String topic, Future<RecordMetadata> ack, Invalid why) {}
+  private record Sent(
+      OutboxEvent event,
+      String topic,
+      Future<RecordMetadata> ack,
+      Invalid why,
+      PublishTracing.Sending trace) {}
 
   @Override
   public void handleBatch(
@@ -121,7 +129,8 @@ public final class OutboxChangeConsumer
     }
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, null, null, event.key(), event.value(), headers);
-    return new Sent(event, topic, producer.send(record), why);
+    PublishTracing.Sending trace = tracing.start(record);
+    return new Sent(event, topic, producer.send(record), why, trace);
   }
 
   private void handleInvalid(Invalid invalid, List<Sent> sent) {
@@ -172,12 +181,14 @@ public final class OutboxChangeConsumer
       while (true) {
         try {
           s.ack().get();
+          s.trace().ended(null);
           sent.set(i, s);
           break;
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause() == null ? e : e.getCause();
+          s.trace().ended(cause);
           if (cause instanceof RecordTooLargeException && s.why() == null) {
             s = tooLarge(s, cause);
             sent.set(i, s);
@@ -235,7 +246,7 @@ public final class OutboxChangeConsumer
       case SKIP_AND_LOG -> {
         metrics.invalidRow(invalid.reason().tag(), "skipped");
         log.warn("Skipped invalid outbox row: {}", invalid.detail());
-        return new Sent(event, refused.topic(), null, invalid);
+        return new Sent(event, refused.topic(), null, invalid, refused.trace());
       }
       default -> {
         log.warn("Dead-lettering a marker of it to {}: {}", deadLetterTopic, invalid.detail());

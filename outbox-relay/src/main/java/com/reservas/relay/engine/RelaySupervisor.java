@@ -46,6 +46,7 @@ public final class RelaySupervisor implements AutoCloseable {
   private final Runnable preflight;
   private final RelayMetrics metrics;
   private final Clock clock;
+  private final PublishTracing tracing;
   private final RelayState state;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService engineThreads;
@@ -65,7 +66,9 @@ public final class RelaySupervisor implements AutoCloseable {
       Supplier<Producer<String, byte[]>> producers,
       Runnable preflight,
       RelayMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      PublishTracing tracing) {
+    this.tracing = tracing;
     this.properties = properties;
     this.producers = producers;
     this.preflight = preflight;
@@ -283,7 +286,8 @@ public final class RelaySupervisor implements AutoCloseable {
               properties.deadLetterTopic(),
               metrics,
               state,
-              clock);
+              clock,
+              tracing);
       this.engine =
           DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
               .using(config)

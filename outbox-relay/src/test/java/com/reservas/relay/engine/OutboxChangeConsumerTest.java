@@ -191,7 +191,8 @@ class OutboxChangeConsumerTest {
         "outbox.invalid",
         metrics,
         state,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        PublishTracing.NONE);
   }
 
   private static MockProducer<String, byte[]> producer() {

@@ -1,6 +1,7 @@
 package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.in.web.ApiErrorHandler;
+import com.reservas.reservation.adapter.in.web.TraceContextWebFilter;
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory;
 import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.reservation.adapter.in.web.security.RateLimitProperties;
@@ -94,6 +95,11 @@ class ReservationApiConfiguration {
   @Bean
   ReferenceDataService referenceDataService(ReferenceDataPort referenceData) {
     return new ReferenceDataService(referenceData);
+  }
+
+  @Bean
+  TraceContextWebFilter traceContextWebFilter() {
+    return new TraceContextWebFilter();
   }
 
   @Bean

@@ -2,15 +2,28 @@ package com.reservas.reservation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Security headers on every answer, and request headers that are refused or ignored. */
 class HttpHardeningTest extends ApiTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+      new ParameterizedTypeReference<>() {};
+
+  private static final String WELL_FORMED_TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -75,7 +88,7 @@ class HttpHardeningTest extends ApiTest {
 
   @Test
   void aMalformedTraceparentIsIgnoredNotStored() {
-    Map<?, ?> created =
+    EntityExchangeResult<Map<String, Object>> created =
         http.post()
             .uri("/api/v1/reservations")
             .header("X-Api-Key", CLIENT_A_KEY)
@@ -85,43 +98,54 @@ class HttpHardeningTest extends ApiTest {
             .exchange()
             .expectStatus()
             .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+            .expectBody(JSON_OBJECT)
+            .returnResult();
 
-    assertThat(
-            count(
-                "outbox_event WHERE aggregate_id = '"
-                    + created.get("code")
-                    + "' AND traceparent IS NULL"))
-        .isOne();
+    String answered = created.getResponseHeaders().getFirst("traceparent");
+    assertThat(answered).as("a new trace starts").matches(WELL_FORMED_TRACEPARENT);
+    assertThat(storedTraceparents(created.getResponseBody().get("code"))).containsExactly(answered);
   }
 
   @Test
-  void aWellFormedTraceparentTravelsWithTheEvent() {
-    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    Map<?, ?> created =
+  void aWellFormedTraceparentIsContinuedByTheEvent() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    EntityExchangeResult<Map<String, Object>> created =
         http.post()
             .uri("/api/v1/reservations")
             .header("X-Api-Key", CLIENT_A_KEY)
-            .header("traceparent", traceparent)
+            .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(VALID_BODY)
             .exchange()
             .expectStatus()
             .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+            .expectBody(JSON_OBJECT)
+            .returnResult();
 
-    assertThat(
-            count(
-                "outbox_event WHERE aggregate_id = '"
-                    + created.get("code")
-                    + "' AND traceparent = '"
-                    + traceparent
-                    + "'"))
-        .isOne();
+    String answered = created.getResponseHeaders().getFirst("traceparent");
+    assertThat(answered)
+        .as("the request's span, in the client's trace")
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        .isNotEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+    assertThat(storedTraceparents(created.getResponseBody().get("code"))).containsExactly(answered);
+  }
+
+  /** The {@code traceparent} of the reservation's outbox rows. */
+  private List<String> storedTraceparents(Object code) {
+    try (Connection c = database(getClass()).connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT traceparent FROM outbox_event WHERE aggregate_id = ?")) {
+      s.setString(1, String.valueOf(code));
+      List<String> traceparents = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          traceparents.add(rs.getString(1));
+        }
+      }
+      return traceparents;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

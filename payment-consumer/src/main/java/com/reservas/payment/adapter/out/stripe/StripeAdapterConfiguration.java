@@ -8,9 +8,11 @@ import com.stripe.StripeClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +62,14 @@ public class StripeAdapterConfiguration {
       StripeClient stripeClient,
       RecordingHttpClient httpClient,
       ResiliencePipeline stripeResilience,
-      PersonalDataMasker masker) {
-    return new StripePaymentGateway(stripeClient, httpClient, stripeResilience, masker);
+      PersonalDataMasker masker,
+      ObjectProvider<ObservationRegistry> observations) {
+    return new StripePaymentGateway(
+        stripeClient,
+        httpClient,
+        stripeResilience,
+        masker,
+        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   private static String mask(String key) {

@@ -25,6 +25,8 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,17 +53,21 @@ public class StripePaymentGateway implements PaymentGateway {
 
   private static final Logger log = LoggerFactory.getLogger(StripePaymentGateway.class);
   private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
+  private static final String EXTERNAL_CALL = "reservas.external.call";
 
   private final StripeClient stripe;
   private final RecordingHttpClient http;
   private final ResiliencePipeline resilience;
   private final PersonalDataMasker masker;
+  private final ObservationRegistry observations;
 
   StripePaymentGateway(
       StripeClient stripe,
       RecordingHttpClient http,
       ResiliencePipeline resilience,
-      PersonalDataMasker masker) {
+      PersonalDataMasker masker,
+      ObservationRegistry observations) {
+    this.observations = Objects.requireNonNull(observations, "observations");
     this.stripe = Objects.requireNonNull(stripe, "stripe");
     this.http = Objects.requireNonNull(http, "http");
     this.resilience = Objects.requireNonNull(resilience, "resilience");
@@ -249,8 +255,33 @@ public class StripePaymentGateway implements PaymentGateway {
     return new GatewayResponse(Objects.requireNonNull(answer.value(), "outcome"), answer.calls());
   }
 
-  /** Runs {@code call} through the resilience pipeline, recording its HTTP calls under a key. */
+  /**
+   * Runs {@code call} through the resilience pipeline, recording its HTTP calls under a key, as an
+   * observation {@code reservas.external.call} (a span in the reservation's trace, child of the
+   * record's handling, and a timer by dependency, operation and outcome).
+   */
   private <T> Answer<T> protect(String recordingKey, String operation, StripeCall<T> call) {
+    Observation observation =
+        Observation.createNotStarted(EXTERNAL_CALL, observations)
+            .contextualName("stripe " + operation)
+            .lowCardinalityKeyValue("dependency", "stripe")
+            .lowCardinalityKeyValue("operation", operation);
+    return observation.observe(
+        () -> {
+          try {
+            Answer<T> answer = protectUnobserved(recordingKey, operation, call);
+            observation.lowCardinalityKeyValue(
+                "outcome", answer.refused() == null ? "answered" : "refused");
+            return answer;
+          } catch (RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "unavailable");
+            throw e;
+          }
+        });
+  }
+
+  private <T> Answer<T> protectUnobserved(
+      String recordingKey, String operation, StripeCall<T> call) {
     http.open(recordingKey);
     T value;
     try {

@@ -68,6 +68,10 @@ class ReservationController {
   private static final String TRACEPARENT_DESCRIPTION =
       "W3C Trace Context of the caller's trace; carried into the reservation's events. Anything"
           + " not in this format is ignored and a new trace starts.";
+  private static final String TRACEPARENT_ANSWER_DESCRIPTION =
+      "W3C Trace Context of this request: the reservation's trace (yours, if you sent a"
+          + " traceparent) and this request's span. Every event of the reservation continues"
+          + " it; where tracing is off, absent.";
   private static final String TRACEPARENT_EXAMPLE =
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -104,15 +108,24 @@ class ReservationController {
       description =
           "Reserved. A retry with the same Idempotency-Key and body answers the reservation"
               + " created first.",
-      headers =
-          @Header(
-              name = "Location",
-              description = "The reservation's URL.",
-              schema =
-                  @Schema(
-                      type = "string",
-                      format = "uri-reference",
-                      example = "/api/v1/reservations/K7P2QX9A")),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The reservation's URL.",
+            schema =
+                @Schema(
+                    type = "string",
+                    format = "uri-reference",
+                    example = "/api/v1/reservations/K7P2QX9A")),
+        @Header(
+            name = "traceparent",
+            description = TRACEPARENT_ANSWER_DESCRIPTION,
+            schema =
+                @Schema(
+                    type = "string",
+                    pattern = "^" + TRACEPARENT_FORMAT + "$",
+                    example = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01"))
+      },
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -175,7 +188,7 @@ class ReservationController {
             Optional.ofNullable(structural.isEmpty() ? idempotencyKey : null),
             read.request(),
             structural,
-            trace(traceparent),
+            trace(exchange, traceparent),
             addresses.of(exchange));
     return creating
         .create(command)
@@ -279,7 +292,11 @@ class ReservationController {
     return cancelling
         .cancel(
             new CancelReservationCommand(
-                client.id(), code, parsed.reason(), trace(traceparent), addresses.of(exchange)))
+                client.id(),
+                code,
+                parsed.reason(),
+                trace(exchange, traceparent),
+                addresses.of(exchange)))
         .map(
             result -> {
               if (result instanceof CancellationResult.Accepted accepted) {
@@ -300,7 +317,13 @@ class ReservationController {
             });
   }
 
-  private static String trace(String traceparent) {
-    return traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
+  /**
+   * The trace context the events carry: the request's span (which continues the client's trace), or
+   * without tracing the client's own {@code traceparent} if well-formed.
+   */
+  private static String trace(ServerWebExchange exchange, String traceparent) {
+    return TraceContextWebFilter.traceparentOf(exchange)
+        .orElse(
+            traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null);
   }
 }

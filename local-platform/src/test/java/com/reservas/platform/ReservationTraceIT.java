@@ -1,0 +1,113 @@
+package com.reservas.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trace contract of issue 19, checked from outside on the platform as users run it ({@code java
+ * -jar}, its Zipkin on): after a {@code POST} that sent {@code traceparent:
+ * 00-<traceId>-<spanId>-01} and the saga settled, Zipkin's {@code /api/v2/trace/<traceId>} holds
+ * spans of every service. One trace, so each hop continued the one before: the API the client's,
+ * the relay the outbox row's, the consumers the relay's record, the projector the outcome's.
+ */
+class ReservationTraceIT {
+
+  private static final List<String> SERVICES =
+      List.of(
+          "reservation-api",
+          "outbox-relay",
+          "payment-consumer",
+          "provider-consumer",
+          "status-projector");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aConfirmedReservationIsOneTraceAcrossEveryServiceInZipkin() throws Exception {
+    PlatformProcess platform = PlatformProcess.start(Map.of());
+    try {
+      platform.awaitReady(http);
+      String api = platform.url(LocalSettings.API_PORT);
+      String traceId = randomHex(16);
+      HttpResponse<String> created =
+          http.send(
+              platform
+                  .demoReservation()
+                  .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      assertThat(created.headers().firstValue("traceparent"))
+          .as("the answer names the request's span in the client's trace")
+          .hasValueSatisfying(
+              traceparent -> assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+      String code = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+      Awaitility.await("settlement of " + code + "; log in " + platform.log)
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> reservation(api, code), PlatformFixture.settled());
+
+      String zipkin = platform.url(LocalSettings.ZIPKIN_PORT);
+      // Spans leave each service in batches (every few seconds): wait for the last ones.
+      Set<String> services =
+          Awaitility.await(
+                  "spans of every service in trace " + traceId + "; log in " + platform.log)
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(() -> serviceNames(zipkin, traceId), names -> names.containsAll(SERVICES));
+      assertThat(services).containsAll(SERVICES);
+    } finally {
+      assertThat(platform.stop()).as("stops on SIGTERM; log in " + platform.log).isTrue();
+    }
+    assertThat(PlatformProcess.listening(platform.ports.get(LocalSettings.ZIPKIN_PORT)))
+        .as("Zipkin stopped with the platform")
+        .isFalse();
+  }
+
+  private String reservation(String api, String code) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(api + "/api/v1/reservations/" + code))
+                .header("X-Api-Key", PlatformFixture.DEMO_KEY)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** The {@code localEndpoint.serviceName} of every span of the trace Zipkin has so far. */
+  private Set<String> serviceNames(String zipkin, String traceId) throws Exception {
+    HttpResponse<String> trace =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipkin + "/api/v2/trace/" + traceId)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    Set<String> names = new TreeSet<>();
+    if (trace.statusCode() != 200) {
+      return names;
+    }
+    for (JsonNode span : JsonMapper.builder().build().readTree(trace.body())) {
+      names.add(span.path("localEndpoint").path("serviceName").asString());
+    }
+    return names;
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+}
