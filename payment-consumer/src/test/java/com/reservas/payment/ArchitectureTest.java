@@ -40,7 +40,7 @@ class ArchitectureTest {
         .onlyDependOnClassesThat(
             resideInAnyPackage(
                     "com.reservas.payment.application..", "com.reservas.payment.domain..", "java..")
-                .or(name("com.reservas.consumer.support.audit.HttpExchange")))
+                .or(name("com.reservas.consumer.support.loop.HttpExchange")))
         .check(classes);
     noClasses()
         .that()

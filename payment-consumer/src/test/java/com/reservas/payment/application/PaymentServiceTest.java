@@ -3,7 +3,7 @@ package com.reservas.payment.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.payment.application.port.in.EventContext;
 import com.reservas.payment.application.port.in.InvalidReservationEventException;
 import com.reservas.payment.application.port.in.ReservationEvent;

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -89,6 +90,37 @@ public final class ResiliencePipeline {
    */
   public <T> Mono<T> protectBlocking(Callable<T> call) {
     return protect(Mono.defer(() -> blocking(call)).subscribeOn(Schedulers.boundedElastic()));
+  }
+
+  /**
+   * {@link #protect} on the caller's thread, which waits for the end (a listener thread: the
+   * consumers are blocking, each record handled on its own thread).
+   *
+   * @throws Exception what the last attempt failed with, or {@link
+   *     io.github.resilience4j.circuitbreaker.CallNotPermittedException} while the breaker is open
+   */
+  public <T> T await(Mono<T> call) throws Exception {
+    try {
+      return protect(call).block();
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /**
+   * {@link #protectBlocking} on the caller's thread, which waits for the end; as {@link #await}.
+   */
+  public <T> T call(Callable<T> call) throws Exception {
+    try {
+      return protectBlocking(call).block();
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /** The failure itself, not Reactor's wrapper of a checked exception. */
+  private static Exception unwrapped(RuntimeException e) {
+    return Exceptions.unwrap(e) instanceof Exception cause ? cause : e;
   }
 
   /**

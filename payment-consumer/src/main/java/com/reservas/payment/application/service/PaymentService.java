@@ -1,6 +1,6 @@
 package com.reservas.payment.application.service;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.payment.application.port.in.HandleReservationEventUseCase;
 import com.reservas.payment.application.port.in.HandlingResult;
 import com.reservas.payment.application.port.in.InvalidReservationEventException;

@@ -1,9 +1,9 @@
 package com.reservas.payment.adapter.out.kafka;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.audit.HttpExchange;
 import com.reservas.consumer.support.kafka.OutcomeEvents;
 import com.reservas.consumer.support.kafka.OutcomePublisher;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.payment.application.port.in.EventContext;
 import com.reservas.payment.application.port.out.PaymentOutcomePort;
 import com.reservas.payment.domain.PaymentOperation;

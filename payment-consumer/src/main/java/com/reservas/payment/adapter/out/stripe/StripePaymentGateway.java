@@ -1,6 +1,6 @@
 package com.reservas.payment.adapter.out.stripe;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
 import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;

@@ -1,6 +1,6 @@
 package com.reservas.payment.application.port.out;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.payment.application.port.in.EventContext;
 import com.reservas.payment.domain.PaymentOperation;
 import com.reservas.payment.domain.PaymentOutcome;

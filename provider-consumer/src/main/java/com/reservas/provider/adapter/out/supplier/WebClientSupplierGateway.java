@@ -1,7 +1,7 @@
 package com.reservas.provider.adapter.out.supplier;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingBody;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingList;

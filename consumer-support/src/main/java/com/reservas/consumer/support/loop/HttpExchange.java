@@ -1,4 +1,4 @@
-package com.reservas.consumer.support.audit;
+package com.reservas.consumer.support.loop;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One HTTP call to an external API as it happened, before masking — plain Java, so application code
- * can carry it without depending on Avro. {@link ExternalCallRecorder} turns it into the masked
+ * can carry it without depending on Avro. {@code ExternalCallRecorder} turns it into the masked
  * {@code ExternalCall} of an outcome event.
  *
  * @param operation what the call did, e.g. {@code authorize}, {@code book}
