@@ -3,31 +3,36 @@ package com.reservas.provider.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.reservas.consumer.support.loop.EventSource;
+import com.reservas.consumer.support.loop.Handled;
+import com.reservas.consumer.support.loop.HttpExchange;
+import com.reservas.consumer.support.loop.ReservationEvent;
+import com.reservas.consumer.support.loop.ReservationLoop;
 import com.reservas.provider.Reservations;
-import com.reservas.provider.application.port.in.HandlingResult;
-import com.reservas.provider.application.port.in.ReservationEventReceived;
 import com.reservas.provider.application.port.out.SupplierGateway;
-import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
+import com.reservas.provider.application.port.out.SupplierRequestRefusedException;
 import com.reservas.provider.application.port.out.SupplierUnavailableException;
-import com.reservas.provider.application.service.SupplierBookingService;
+import com.reservas.provider.application.service.SupplierBookingStep;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
-import com.reservas.provider.domain.ExternalCall;
 import com.reservas.provider.domain.ReservationSnapshot;
 import com.reservas.provider.domain.SupplierOutcome;
+import com.reservas.provider.domain.SupplierTask;
 import com.reservas.provider.domain.SupplierTaskPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
-/** The saga step with the supplier and the publisher replaced by in-memory fakes. */
-class SupplierBookingServiceTest {
+/**
+ * The saga step in consumer-support's loop, the supplier and the outcome port as in-memory fakes.
+ */
+class SupplierBookingStepTest {
 
-  private static final ExternalCall CALL =
-      new ExternalCall(
+  private static final HttpExchange CALL =
+      new HttpExchange(
           "supplier.bookings.create",
           "K7P2QX9A-book",
           "POST",
@@ -36,27 +41,29 @@ class SupplierBookingServiceTest {
           201,
           "{}",
           Instant.parse("2026-11-28T22:10:04Z"),
-          12);
+          Duration.ofMillis(12));
 
   private final FakeSupplier supplier = new FakeSupplier();
   private final List<SupplierOutcome> published = new ArrayList<>();
-  private final SupplierOutcomePublisher publisher =
-      (outcome, cause) -> Mono.fromRunnable(() -> published.add(outcome));
-  private final SupplierBookingService service =
-      new SupplierBookingService(new SupplierTaskPolicy(), supplier, publisher);
+  private final ReservationLoop<ReservationSnapshot, SupplierTask, SupplierOutcome> service =
+      new ReservationLoop<>(
+          new SupplierBookingStep(new SupplierTaskPolicy(), supplier),
+          (source, outcome) -> {
+            published.add(outcome);
+            return outcome.getClass().getSimpleName();
+          });
 
   @Test
   void aConfirmationIsPublishedWithTheSupplierReferenceAndItsCalls() {
     supplier.bookingAnswer =
         new SupplierGateway.BookingAnswer.Confirmed("SB7K2P9QXA", List.of(CALL));
 
-    HandlingResult result =
-        service.handle(event(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+    Handled result = service.handle(event(Reservations.paid("K7P2QX9A", "AGP-AIRPORT")));
 
     SupplierOutcome confirmed =
         new SupplierOutcome.BookingConfirmed(
             "K7P2QX9A", "IBERCAR", "K7P2QX9A-book", "SB7K2P9QXA", List.of(CALL));
-    assertThat(result).isEqualTo(new HandlingResult.Published(confirmed));
+    assertThat(result.published()).containsExactly("BookingConfirmed");
     assertThat(published).containsExactly(confirmed);
     assertThat(supplier.bookings)
         .extracting(BookingRequest::requestId)
@@ -67,7 +74,7 @@ class SupplierBookingServiceTest {
   void aReminderFindsTheBookingTheSupplierHoldsAndBooksNothing() {
     supplier.held = Optional.of("SB7K2P9QXA");
 
-    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT")));
 
     assertThat(supplier.bookings).isEmpty();
     assertThat(published)
@@ -81,7 +88,7 @@ class SupplierBookingServiceTest {
     supplier.bookingAnswer =
         new SupplierGateway.BookingAnswer.Confirmed("SB7K2P9QXA", List.of(CALL));
 
-    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+    service.handle(reminder(Reservations.paid("K7P2QX9A", "AGP-AIRPORT")));
 
     assertThat(supplier.lookups)
         .extracting(BookingRequest::requestId)
@@ -100,7 +107,7 @@ class SupplierBookingServiceTest {
     supplier.bookingAnswer =
         new SupplierGateway.BookingAnswer.Rejected("NO_AVAILABILITY", "no car", List.of(CALL));
 
-    service.handle(event(Reservations.paid("K7P2QX9A", "AGP-AIRPORT"))).block();
+    service.handle(event(Reservations.paid("K7P2QX9A", "AGP-AIRPORT")));
 
     assertThat(published)
         .containsExactly(
@@ -110,10 +117,8 @@ class SupplierBookingServiceTest {
 
   @Test
   void aCancellationIsPublishedOnceTheSupplierCancelled() {
-    service
-        .handle(
-            event(Reservations.cancelledAfterConfirmation("K7P2QX9A", "AGP-AIRPORT", "SB7K2P9QXA")))
-        .block();
+    service.handle(
+        event(Reservations.cancelledAfterConfirmation("K7P2QX9A", "AGP-AIRPORT", "SB7K2P9QXA")));
 
     assertThat(supplier.cancellations)
         .containsExactly(
@@ -126,15 +131,33 @@ class SupplierBookingServiceTest {
 
   @Test
   void aSnapshotThatAsksNothingIsSkippedWithoutCallingAnybody() {
-    HandlingResult result =
-        service
-            .handle(
-                event(Reservations.snapshot("K7P2QX9A", "CREATED", "PENDING", "MAD-AIRPORT", null)))
-            .block();
+    Handled result =
+        service.handle(
+            event(Reservations.snapshot("K7P2QX9A", "CREATED", "PENDING", "MAD-AIRPORT", null)));
 
-    assertThat(result).isInstanceOf(HandlingResult.Skipped.class);
+    assertThat(result.acted()).isFalse();
     assertThat(supplier.bookings).isEmpty();
     assertThat(published).isEmpty();
+  }
+
+  @Test
+  void aCancellationTheSupplierRefusesForGoodIsPublishedForAPersonInsteadOfADeadLetter() {
+    supplier.cancellationRefusal =
+        new SupplierRequestRefusedException(
+            404, "BOOKING_NOT_FOUND", "The supplier refused it", List.of(CALL));
+
+    service.handle(
+        event(Reservations.cancelledAfterConfirmation("K7P2QX9A", "AGP-AIRPORT", "SB7K2P9QXA")));
+
+    assertThat(published)
+        .containsExactly(
+            new SupplierOutcome.CancellationRefused(
+                "K7P2QX9A",
+                "IBERCAR",
+                "K7P2QX9A-cancel",
+                "SB7K2P9QXA",
+                "The supplier refused it",
+                List.of(CALL)));
   }
 
   @Test
@@ -142,27 +165,22 @@ class SupplierBookingServiceTest {
     supplier.failure = new SupplierUnavailableException("down", List.of(CALL), null);
 
     Throwable failure =
-        catchThrowable(
-            () -> service.handle(event(Reservations.paid("K7P2QX9A", "MAD-AIRPORT"))).block());
+        catchThrowable(() -> service.handle(event(Reservations.paid("K7P2QX9A", "MAD-AIRPORT"))));
 
     assertThat(failure).isSameAs(supplier.failure);
     assertThat(published).isEmpty();
   }
 
-  private static ReservationEventReceived event(ReservationSnapshot reservation) {
-    return new ReservationEventReceived(
-        "3f1c2a9e-6b1d-4f7a-9a4e-2d6c1b8e7f10",
-        "ReservationStatusChanged",
-        null,
+  private static ReservationEvent<ReservationSnapshot> event(ReservationSnapshot reservation) {
+    return new ReservationEvent<>(
+        new EventSource("3f1c2a9e-6b1d-4f7a-9a4e-2d6c1b8e7f10", "ReservationStatusChanged", null),
         reservation,
         false);
   }
 
-  private static ReservationEventReceived reminder(ReservationSnapshot reservation) {
-    return new ReservationEventReceived(
-        "5b0d3c7e-1a2f-4e6b-8c9d-0e1f2a3b4c5d",
-        "ReservationStatusChanged",
-        null,
+  private static ReservationEvent<ReservationSnapshot> reminder(ReservationSnapshot reservation) {
+    return new ReservationEvent<>(
+        new EventSource("5b0d3c7e-1a2f-4e6b-8c9d-0e1f2a3b4c5d", "ReservationStatusChanged", null),
         reservation,
         true);
   }
@@ -174,23 +192,30 @@ class SupplierBookingServiceTest {
     BookingAnswer bookingAnswer;
     Optional<String> held = Optional.empty();
     RuntimeException failure;
+    SupplierRequestRefusedException cancellationRefusal;
 
     @Override
-    public Mono<BookingLookup> findBooking(BookingRequest request) {
+    public BookingLookup findBooking(BookingRequest request) {
       lookups.add(request);
-      return Mono.just(new BookingLookup(held, List.of(CALL)));
+      return new BookingLookup(held, List.of(CALL));
     }
 
     @Override
-    public Mono<BookingAnswer> book(BookingRequest request) {
+    public BookingAnswer book(BookingRequest request) {
       bookings.add(request);
-      return failure != null ? Mono.error(failure) : Mono.just(bookingAnswer);
+      if (failure != null) {
+        throw failure;
+      }
+      return bookingAnswer;
     }
 
     @Override
-    public Mono<CancellationAnswer> cancel(CancellationRequest request) {
+    public CancellationAnswer cancel(CancellationRequest request) {
       cancellations.add(request);
-      return Mono.just(new CancellationAnswer(request.bookingReference(), List.of()));
+      if (cancellationRefusal != null) {
+        throw cancellationRefusal;
+      }
+      return new CancellationAnswer(request.bookingReference(), List.of());
     }
   }
 }
