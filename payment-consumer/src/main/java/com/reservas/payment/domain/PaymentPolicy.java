@@ -1,7 +1,7 @@
 package com.reservas.payment.domain;
 
+import com.reservas.consumer.support.loop.Decision;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What to do about a reservation snapshot (docs/spec.md §3). Consumers act on the snapshot, not on
@@ -23,51 +23,28 @@ import java.util.Optional;
  *   <tr><td colspan="2">anything else</td><td>nothing</td></tr>
  * </table>
  *
- * A capture, void or refund without a PaymentIntent id is a malformed snapshot: {@link
- * Kind#INVALID}.
- *
- * @param kind act, ignore or reject
- * @param operation the operation when {@code kind} is {@link Kind#ACT}, else {@code null}
- * @param reason why, for logs
+ * A capture, void or refund without a PaymentIntent id is a malformed snapshot: refused.
  */
-public record PaymentDecision(Kind kind, PaymentOperation operation, String reason) {
-
-  /** The kinds of decision. */
-  public enum Kind {
-    /** Call Stripe. */
-    ACT,
-    /** Nothing to do (acknowledge the event). */
-    IGNORE,
-    /** The snapshot cannot be acted on as it is. */
-    INVALID
-  }
-
-  /** Validates. */
-  public PaymentDecision {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(reason, "reason");
-    if ((kind == Kind.ACT) != (operation != null)) {
-      throw new IllegalArgumentException("an operation goes with ACT and only with ACT");
-    }
-  }
+public final class PaymentPolicy {
 
   /**
    * Decides what to do about {@code reservation}.
    *
    * @param reminder the snapshot comes from the stuck-reservation policy's re-announcement
    */
-  public static PaymentDecision decide(ReservationPayment reservation, boolean reminder) {
+  public Decision<PaymentOperation> decide(ReservationPayment reservation, boolean reminder) {
     Objects.requireNonNull(reservation, "reservation");
     String status = reservation.status();
     String payment = reservation.paymentStatus();
     if (ReservationPayment.CREATED.equals(status) && ReservationPayment.PENDING.equals(payment)) {
-      return act(PaymentOperation.AUTHORIZE, "new reservation, payment pending");
+      return Decision.act(PaymentOperation.AUTHORIZE, "new reservation, payment pending");
     }
     if (ReservationPayment.IN_PROGRESS.equals(payment)
         && ((reminder && ReservationPayment.PAYMENT_IN_PROGRESS.equals(status))
             || ReservationPayment.CANCELLED.equals(status))) {
       // Replayed under the same Idempotency-Key: Stripe answers what it did the first time.
-      return act(PaymentOperation.AUTHORIZE, "authorization answer never recorded: asked again");
+      return Decision.act(
+          PaymentOperation.AUTHORIZE, "authorization answer never recorded: asked again");
     }
     if (ReservationPayment.SUPPLIER_CONFIRMED.equals(status)
         && ReservationPayment.AUTHORIZED.equals(payment)) {
@@ -83,27 +60,20 @@ public record PaymentDecision(Kind kind, PaymentOperation operation, String reas
         && ReservationPayment.CAPTURED.equals(payment)) {
       return withPaymentIntent(reservation, PaymentOperation.REFUND, "cancelled after the capture");
     }
-    return new PaymentDecision(
-        Kind.IGNORE, null, "nothing to do for status " + status + " and payment " + payment);
+    return Decision.skip("nothing to do for status " + status + " and payment " + payment);
   }
 
-  /** The operation, when there is one. */
-  public Optional<PaymentOperation> operationToRun() {
-    return Optional.ofNullable(operation);
-  }
-
-  private static PaymentDecision act(PaymentOperation operation, String reason) {
-    return new PaymentDecision(Kind.ACT, operation, reason);
-  }
-
-  private static PaymentDecision withPaymentIntent(
+  private static Decision<PaymentOperation> withPaymentIntent(
       ReservationPayment reservation, PaymentOperation operation, String reason) {
     if (reservation.paymentIntentId() == null || reservation.paymentIntentId().isBlank()) {
-      return new PaymentDecision(
-          Kind.INVALID,
-          null,
-          reason + ", but the snapshot has no paymentIntentId to " + operation.key());
+      return Decision.refuse(
+          "Reservation "
+              + reservation.code()
+              + ": "
+              + reason
+              + ", but the snapshot has no paymentIntentId to "
+              + operation.key());
     }
-    return act(operation, reason);
+    return Decision.act(operation, reason);
   }
 }

@@ -2,12 +2,15 @@ package com.reservas.payment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.reservas.consumer.support.loop.Decision;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class PaymentDecisionTest {
+class PaymentPolicyTest {
+
+  private final PaymentPolicy policy = new PaymentPolicy();
 
   private static final List<String> STATUSES =
       List.of("CREATED", "PAYMENT_IN_PROGRESS", "PAID", "SUPPLIER_CONFIRMED", "CANCELLED");
@@ -38,11 +41,12 @@ class PaymentDecisionTest {
   })
   void theSnapshotsThatCallForAnOperation(
       String status, String payment, boolean reminder, PaymentOperation operation) {
-    PaymentDecision decision =
-        PaymentDecision.decide(reservation(status, payment, "pi_1"), reminder);
+    Decision<PaymentOperation> decision =
+        policy.decide(reservation(status, payment, "pi_1"), reminder);
 
-    assertThat(decision.kind()).isEqualTo(PaymentDecision.Kind.ACT);
-    assertThat(decision.operation()).isEqualTo(operation);
+    assertThat(decision)
+        .isInstanceOfSatisfying(
+            Decision.Act.class, act -> assertThat(act.task()).isEqualTo(operation));
   }
 
   static List<Object[]> everyOtherCombination() {
@@ -74,20 +78,17 @@ class PaymentDecisionTest {
   @ParameterizedTest
   @MethodSource("everyOtherCombination")
   void everyOtherSnapshotIsIgnored(String status, String payment, boolean reminder) {
-    PaymentDecision decision =
-        PaymentDecision.decide(reservation(status, payment, "pi_1"), reminder);
-
-    assertThat(decision.kind()).isEqualTo(PaymentDecision.Kind.IGNORE);
-    assertThat(decision.operationToRun()).isEmpty();
+    assertThat(policy.decide(reservation(status, payment, "pi_1"), reminder))
+        .isInstanceOf(Decision.Skip.class);
   }
 
   @ParameterizedTest
   @CsvSource({"SUPPLIER_CONFIRMED, AUTHORIZED", "CANCELLED, AUTHORIZED", "CANCELLED, CAPTURED"})
   void aReleaseOrCaptureWithoutPaymentIntentIsInvalid(String status, String payment) {
-    PaymentDecision decision = PaymentDecision.decide(reservation(status, payment, null), false);
+    Decision<PaymentOperation> decision = policy.decide(reservation(status, payment, null), false);
 
-    assertThat(decision.kind()).isEqualTo(PaymentDecision.Kind.INVALID);
-    assertThat(decision.reason()).contains("paymentIntentId");
+    assertThat(decision).isInstanceOf(Decision.Refuse.class);
+    assertThat(decision.reason()).contains("K7P2QX9A").contains("paymentIntentId");
   }
 
   @ParameterizedTest

@@ -3,18 +3,20 @@ package com.reservas.payment.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.reservas.consumer.support.loop.EventSource;
 import com.reservas.consumer.support.loop.HttpExchange;
-import com.reservas.payment.application.port.in.EventContext;
-import com.reservas.payment.application.port.in.InvalidReservationEventException;
-import com.reservas.payment.application.port.in.ReservationEvent;
+import com.reservas.consumer.support.loop.ReservationEvent;
+import com.reservas.consumer.support.loop.ReservationLoop;
+import com.reservas.consumer.support.loop.UnprocessableEventException;
 import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;
 import com.reservas.payment.application.port.out.PaymentGateway;
-import com.reservas.payment.application.port.out.PaymentOutcomePort;
-import com.reservas.payment.application.service.PaymentService;
+import com.reservas.payment.application.service.PaymentStep;
 import com.reservas.payment.domain.Money;
 import com.reservas.payment.domain.PaymentOperation;
 import com.reservas.payment.domain.PaymentOutcome;
+import com.reservas.payment.domain.PaymentPolicy;
+import com.reservas.payment.domain.PaymentResult;
 import com.reservas.payment.domain.ReservationPayment;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +25,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The use case with in-memory ports: what is called, in which order, and what is published. */
-class PaymentServiceTest {
+/**
+ * The payment step in consumer-support's loop with in-memory ports: what is called, in which order,
+ * and what is published.
+ */
+class PaymentStepTest {
 
   private final List<String> log = new ArrayList<>();
-  private final EventContext source = new EventContext("evt-1", "ReservationCreated", null);
+  private final EventSource source = new EventSource("evt-1", "ReservationCreated", null);
 
   private PaymentOutcome voidAnswer = new PaymentOutcome.Voided("pi_1");
   private Optional<PaymentOutcome> madeBefore = Optional.empty();
@@ -67,31 +72,25 @@ class PaymentServiceTest {
         }
       };
 
-  private final PaymentOutcomePort outcomes =
-      new PaymentOutcomePort() {
-        @Override
-        public void authorizationStarted(EventContext source, String code, String key) {
-          log.add("publish started " + key);
-        }
+  private final ReservationLoop<ReservationPayment, PaymentOperation, PaymentResult> service =
+      new ReservationLoop<>(
+          new PaymentStep(new PaymentPolicy(), gateway),
+          (source, result) -> {
+            log.add(describe(result));
+            return result.outcome().getClass().getSimpleName();
+          });
 
-        @Override
-        public void publish(
-            EventContext source,
-            String code,
-            PaymentOperation operation,
-            PaymentOutcome outcome,
-            List<HttpExchange> calls) {
-          log.add(
-              "publish "
-                  + operation.key()
-                  + " "
-                  + outcome.getClass().getSimpleName()
-                  + " calls="
-                  + calls.stream().map(HttpExchange::requestId).toList());
-        }
-      };
-
-  private final PaymentService service = new PaymentService(gateway, outcomes);
+  private static String describe(PaymentResult result) {
+    if (result.outcome() instanceof PaymentOutcome.AuthorizationStarted started) {
+      return "publish started " + started.idempotencyKey();
+    }
+    return "publish "
+        + result.operation().key()
+        + " "
+        + result.outcome().getClass().getSimpleName()
+        + " calls="
+        + result.calls().stream().map(HttpExchange::requestId).toList();
+  }
 
   @Test
   void aNewReservationIsAnnouncedBeforeStripeIsAskedToAuthorize() {
@@ -165,7 +164,7 @@ class PaymentServiceTest {
 
   @Test
   void anythingElseTouchesNothing() {
-    assertThat(service.handle(event("PAID", "AUTHORIZED", "pi_1")).outcomes()).isEmpty();
+    assertThat(service.handle(event("PAID", "AUTHORIZED", "pi_1")).published()).isEmpty();
     assertThat(log).isEmpty();
   }
 
@@ -175,18 +174,18 @@ class PaymentServiceTest {
         new ReservationPayment(
             "K7P2QX9A", "CREATED", "PENDING", "12,00", "EUR", "pm_card_visa", null);
 
-    assertThatThrownBy(() -> service.handle(new ReservationEvent(source, broken, false)))
-        .isInstanceOf(InvalidReservationEventException.class)
+    assertThatThrownBy(() -> service.handle(new ReservationEvent<>(source, broken, false)))
+        .isInstanceOf(UnprocessableEventException.class)
         .hasMessageContaining("price");
     assertThat(log).isEmpty();
   }
 
-  private ReservationEvent event(String status, String payment, String intent) {
-    return new ReservationEvent(source, reservation(status, payment, intent), false);
+  private ReservationEvent<ReservationPayment> event(String status, String payment, String intent) {
+    return new ReservationEvent<>(source, reservation(status, payment, intent), false);
   }
 
-  private ReservationEvent reminder(String status, String payment) {
-    return new ReservationEvent(source, reservation(status, payment, null), true);
+  private ReservationEvent<ReservationPayment> reminder(String status, String payment) {
+    return new ReservationEvent<>(source, reservation(status, payment, null), true);
   }
 
   private static ReservationPayment reservation(String status, String payment, String intent) {
