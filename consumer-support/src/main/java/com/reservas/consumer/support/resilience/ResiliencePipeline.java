@@ -1,17 +1,22 @@
 package com.reservas.consumer.support.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
@@ -74,6 +79,52 @@ public final class ResiliencePipeline {
       CircuitBreakerRegistry circuitBreakers) {
     return new ResiliencePipeline(
         timeLimiters.timeLimiter(name), retries.retry(name), circuitBreakers.circuitBreaker(name));
+  }
+
+  /**
+   * The pipeline of typed {@code settings}, registered in the registries under {@code name} (the
+   * {@code name} tag of the resilience4j metrics). Only failures {@code isTransient} accepts are
+   * retried and counted by the breaker: a business answer or a refusal is neither.
+   */
+  public static ResiliencePipeline fromSettings(
+      String name,
+      ResilienceSettings settings,
+      Predicate<Throwable> isTransient,
+      TimeLimiterRegistry timeLimiters,
+      RetryRegistry retries,
+      CircuitBreakerRegistry circuitBreakers) {
+    ResilienceSettings.Retry retry = settings.retry();
+    ResilienceSettings.CircuitBreaker breaker = settings.circuitBreaker();
+    return new ResiliencePipeline(
+        timeLimiters.timeLimiter(
+            name,
+            TimeLimiterConfig.custom()
+                .timeoutDuration(settings.callTimeout())
+                .cancelRunningFuture(true)
+                .build()),
+        retries.retry(
+            name,
+            RetryConfig.custom()
+                .maxAttempts(retry.maxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(
+                        retry.initialBackoff(),
+                        retry.multiplier(),
+                        retry.jitter(),
+                        retry.maxBackoff()))
+                .retryOnException(isTransient)
+                .build()),
+        circuitBreakers.circuitBreaker(
+            name,
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                .recordException(isTransient)
+                .build()));
   }
 
   /** Applies TimeLimiter, Retry and CircuitBreaker, in that order, to the lazy {@code call}. */

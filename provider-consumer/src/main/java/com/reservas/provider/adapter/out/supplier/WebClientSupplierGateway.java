@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link SupplierGateway} over the supplier's HTTP API ({@code supplier-api.yaml}) with WebClient,
- * behind the resilience4j policy of {@link SupplierResilience}, blocking at its edge. Every attempt
- * is recorded as an {@link HttpExchange} with masked bodies; the calls of one operation travel with
+ * behind consumer-support's {@link ResiliencePipeline}, blocking at its edge. Every attempt is
+ * recorded as an {@link HttpExchange} with masked bodies; the calls of one operation travel with
  * its answer or its failure. A {@code 422} rejection is an answer, never retried; {@code 400},
  * {@code 404}, {@code 409} are refusals of the request as such; 5xx, {@code 408}, {@code 429},
  * timeouts and connection failures are transient.
@@ -198,7 +198,8 @@ public final class WebClientSupplierGateway implements SupplierGateway {
     try {
       answer = resilience.await(Mono.defer(() -> attempt(exchange, calls)));
     } catch (RuntimeException failure) {
-      if (SupplierResilience.isTransient(failure) || failure instanceof CallNotPermittedException) {
+      if (TransientSupplierFailure.isTransient(failure)
+          || failure instanceof CallNotPermittedException) {
         throw unavailable(exchange, failure, calls);
       }
       throw failure;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.reservas.consumer.support.loop.HttpExchange;
+import com.reservas.consumer.support.resilience.ResilienceSettings;
 import com.reservas.provider.FirstRequestsFail;
 import com.reservas.provider.Reservations;
 import com.reservas.provider.application.port.out.SupplierGateway.BookingAnswer;
@@ -194,7 +195,7 @@ class WebClientSupplierGatewayTest {
     SupplierGatewayFixture guarded =
         new SupplierGatewayFixture(
             supplier.baseUrl(),
-            new SupplierProperties.CircuitBreaker(50, 4, 4, Duration.ofMillis(300), 1));
+            new ResilienceSettings.CircuitBreaker(50, 4, 4, Duration.ofMillis(300), 1));
     CircuitBreaker breaker = guarded.resilience.circuitBreaker();
     supplier.setFaults(FaultSettings.failing(FailureMode.HTTP_500));
     BookingRequest first =
