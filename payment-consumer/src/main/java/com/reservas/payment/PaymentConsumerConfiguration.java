@@ -1,10 +1,7 @@
 package com.reservas.payment;
 
-import com.reservas.consumer.support.ConsumerProperties;
-import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.kafka.KafkaOutcomePublisher;
-import com.reservas.consumer.support.kafka.OutcomePublisher;
 import com.reservas.consumer.support.kafka.ReservationEventsListener;
+import com.reservas.consumer.support.kafka.ReservationLoops;
 import com.reservas.consumer.support.loop.ReservationLoop;
 import com.reservas.payment.adapter.in.kafka.ReservationPaymentReader;
 import com.reservas.payment.adapter.out.kafka.PaymentOutcomeMapping;
@@ -15,8 +12,6 @@ import com.reservas.payment.domain.PaymentPolicy;
 import com.reservas.payment.domain.PaymentResult;
 import com.reservas.payment.domain.ReservationPayment;
 import com.reservas.schemas.seal.TokenSeal;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,21 +24,11 @@ public class PaymentConsumerConfiguration {
 
   @Bean
   ReservationLoop<ReservationPayment, PaymentOperation, PaymentResult> paymentLoop(
-      PaymentGateway gateway,
-      OutcomePublisher publisher,
-      ExternalCallRecorder recorder,
-      ConsumerProperties properties,
-      MeterRegistry meters) {
-    return new ReservationLoop<>(
+      ReservationLoops loops, PaymentGateway gateway) {
+    return loops.of(
         new PaymentStep(new PaymentPolicy(), gateway),
-        new KafkaOutcomePublisher<>(
-            new PaymentOutcomeMapping(),
-            publisher,
-            recorder,
-            properties.outcomeTopic(),
-            Clock.systemUTC(),
-            meters,
-            "reservas.payment.outcomes"));
+        new PaymentOutcomeMapping(),
+        "reservas.payment.outcomes");
   }
 
   @Bean

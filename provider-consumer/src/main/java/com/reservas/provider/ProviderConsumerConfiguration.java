@@ -1,10 +1,7 @@
 package com.reservas.provider;
 
-import com.reservas.consumer.support.ConsumerProperties;
-import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.kafka.KafkaOutcomePublisher;
-import com.reservas.consumer.support.kafka.OutcomePublisher;
 import com.reservas.consumer.support.kafka.ReservationEventsListener;
+import com.reservas.consumer.support.kafka.ReservationLoops;
 import com.reservas.consumer.support.loop.ReservationLoop;
 import com.reservas.provider.adapter.in.kafka.ReservationSnapshotReader;
 import com.reservas.provider.adapter.out.kafka.SupplierOutcomeMapping;
@@ -14,7 +11,6 @@ import com.reservas.provider.domain.ReservationSnapshot;
 import com.reservas.provider.domain.SupplierOutcome;
 import com.reservas.provider.domain.SupplierTask;
 import com.reservas.provider.domain.SupplierTaskPolicy;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,22 +29,11 @@ public class ProviderConsumerConfiguration {
 
   @Bean
   ReservationLoop<ReservationSnapshot, SupplierTask, SupplierOutcome> supplierLoop(
-      SupplierGateway supplier,
-      OutcomePublisher publisher,
-      ExternalCallRecorder recorder,
-      ConsumerProperties properties,
-      Clock clock,
-      MeterRegistry meters) {
-    return new ReservationLoop<>(
+      ReservationLoops loops, SupplierGateway supplier) {
+    return loops.of(
         new SupplierBookingStep(new SupplierTaskPolicy(), supplier),
-        new KafkaOutcomePublisher<>(
-            new SupplierOutcomeMapping(),
-            publisher,
-            recorder,
-            properties.outcomeTopic(),
-            clock,
-            meters,
-            "reservas.supplier.outcomes"));
+        new SupplierOutcomeMapping(),
+        "reservas.supplier.outcomes");
   }
 
   @Bean
