@@ -1,47 +1,40 @@
 package com.reservas.payment;
 
-import com.reservas.consumer.support.ConsumerProperties;
-import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.kafka.OutcomePublisher;
-import com.reservas.payment.adapter.in.kafka.ReservationEventsListener;
-import com.reservas.payment.adapter.out.kafka.KafkaPaymentOutcomePublisher;
-import com.reservas.payment.application.port.in.HandleReservationEventUseCase;
+import com.reservas.consumer.support.kafka.ReservationEventsListener;
+import com.reservas.consumer.support.kafka.ReservationLoops;
+import com.reservas.consumer.support.loop.ReservationLoop;
+import com.reservas.payment.adapter.in.kafka.ReservationPaymentReader;
+import com.reservas.payment.adapter.out.kafka.PaymentOutcomeMapping;
 import com.reservas.payment.application.port.out.PaymentGateway;
-import com.reservas.payment.application.port.out.PaymentOutcomePort;
-import com.reservas.payment.application.service.PaymentService;
+import com.reservas.payment.application.service.PaymentStep;
+import com.reservas.payment.domain.PaymentOperation;
+import com.reservas.payment.domain.PaymentPolicy;
+import com.reservas.payment.domain.PaymentResult;
+import com.reservas.payment.domain.ReservationPayment;
 import com.reservas.schemas.seal.TokenSeal;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the use case between its adapters: Kafka in, Stripe and Kafka out. The Stripe adapter has
- * its own configuration ({@code adapter.out.stripe.StripeAdapterConfiguration}); the Kafka plumbing
- * comes from consumer-support.
+ * Puts the payment step into consumer-support's loop: Kafka in, Stripe ({@code
+ * adapter.out.stripe.StripeAdapterConfiguration}) and {@code payments.events} out.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentConsumerConfiguration {
 
   @Bean
-  PaymentOutcomePort paymentOutcomePort(
-      OutcomePublisher publisher,
-      ExternalCallRecorder recorder,
-      ConsumerProperties properties,
-      MeterRegistry meters) {
-    return new KafkaPaymentOutcomePublisher(
-        publisher, recorder, properties.outcomeTopic(), Clock.systemUTC(), meters);
+  ReservationLoop<ReservationPayment, PaymentOperation, PaymentResult> paymentLoop(
+      ReservationLoops loops, PaymentGateway gateway) {
+    return loops.of(
+        new PaymentStep(new PaymentPolicy(), gateway),
+        new PaymentOutcomeMapping(),
+        "reservas.payment.outcomes");
   }
 
   @Bean
-  HandleReservationEventUseCase handleReservationEventUseCase(
-      PaymentGateway gateway, PaymentOutcomePort outcomes) {
-    return new PaymentService(gateway, outcomes);
-  }
-
-  @Bean
-  ReservationEventsListener reservationEventsListener(
-      HandleReservationEventUseCase useCase, TokenSeal tokenSeal) {
-    return new ReservationEventsListener(useCase, tokenSeal);
+  ReservationEventsListener<ReservationPayment> reservationEventsListener(
+      ReservationLoop<ReservationPayment, PaymentOperation, PaymentResult> paymentLoop,
+      TokenSeal tokenSeal) {
+    return new ReservationEventsListener<>(new ReservationPaymentReader(tokenSeal), paymentLoop);
   }
 }

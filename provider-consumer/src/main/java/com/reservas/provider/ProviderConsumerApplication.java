@@ -1,21 +1,14 @@
 package com.reservas.provider;
 
-import com.reservas.provider.application.port.in.HandleReservationEventUseCase;
-import com.reservas.provider.application.port.out.SupplierGateway;
-import com.reservas.provider.application.port.out.SupplierOutcomePublisher;
-import com.reservas.provider.application.service.SupplierBookingService;
-import com.reservas.provider.domain.SupplierTaskPolicy;
 import com.reservas.starter.ServiceApplication;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The provider consumer: reads {@code reservations.events}, books and cancels cars with the
- * supplier, publishes the answers to {@code suppliers.events}. Wiring only; the adapters configure
- * themselves ({@code adapter.in.kafka}, {@code adapter.out.supplier}, {@code adapter.out.kafka}).
+ * supplier, publishes the answers to {@code suppliers.events}: consumer-support's loop around the
+ * supplier step ({@link ProviderConsumerConfiguration}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -31,16 +24,5 @@ public class ProviderConsumerApplication {
   /** The application as {@code main} runs it; the local platform launcher runs it the same way. */
   public static SpringApplicationBuilder application() {
     return ServiceApplication.builder(ProviderConsumerApplication.class, CONFIG_NAME);
-  }
-
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Bean
-  HandleReservationEventUseCase handleReservationEvent(
-      SupplierGateway supplier, SupplierOutcomePublisher outcomes) {
-    return new SupplierBookingService(new SupplierTaskPolicy(), supplier, outcomes);
   }
 }

@@ -10,12 +10,14 @@ import com.reservas.consumer.support.kafka.KafkaListenersHealthIndicator;
 import com.reservas.consumer.support.kafka.NonRetryableEventException;
 import com.reservas.consumer.support.kafka.OutcomePublisher;
 import com.reservas.consumer.support.kafka.PollBudget;
+import com.reservas.consumer.support.kafka.ReservationLoops;
 import com.reservas.consumer.support.kafka.TraceparentHeaderHandler;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.schemas.registry.SchemaRegistries;
 import com.reservas.schemas.serde.AvroEventDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +203,22 @@ public class ConsumerSupportAutoConfiguration {
   public OutcomePublisher outcomePublisher(
       KafkaTemplate<Object, Object> kafkaTemplate, ConsumerProperties properties) {
     return new OutcomePublisher(kafkaTemplate, properties.publishTimeout());
+  }
+
+  /** Builds the consumers' loops around {@link #outcomePublisher}. */
+  @Bean
+  @ConditionalOnMissingBean
+  public ReservationLoops reservationLoops(
+      OutcomePublisher outcomePublisher,
+      ExternalCallRecorder externalCallRecorder,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ConsumerProperties properties) {
+    return new ReservationLoops(
+        outcomePublisher,
+        externalCallRecorder,
+        properties.outcomeTopic(),
+        Clock.systemUTC(),
+        meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** Logs and counts dead letters. */

@@ -3,7 +3,7 @@ package com.reservas.consumer.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.schemas.avro.ExternalCall;
 import java.time.Duration;

@@ -1,15 +1,21 @@
 package com.reservas.consumer.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
+import com.reservas.consumer.support.resilience.ResilienceSettings;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
@@ -119,5 +125,57 @@ class ResiliencePipelineTest {
                 }))
         .expectError(TimeoutException.class)
         .verify(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void typedSettingsRetryAndCountOnlyWhatIsTransientAndTheCallerWaitsForTheAnswer() {
+    ResiliencePipeline fromSettings =
+        ResiliencePipeline.fromSettings(
+            "typed",
+            new ResilienceSettings(
+                Duration.ofSeconds(1),
+                new ResilienceSettings.Retry(
+                    3, Duration.ofMillis(1), 2.0, 0.5, Duration.ofMillis(5)),
+                new ResilienceSettings.CircuitBreaker(50, 2, 2, Duration.ofSeconds(60), 1)),
+            e -> e instanceof IllegalStateException,
+            TimeLimiterRegistry.ofDefaults(),
+            RetryRegistry.ofDefaults(),
+            CircuitBreakerRegistry.ofDefaults());
+    AtomicInteger attempts = new AtomicInteger();
+
+    Throwable refused =
+        catchThrowable(
+            () ->
+                fromSettings.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new IllegalArgumentException("refused");
+                    }));
+    assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+    assertThat(attempts).hasValue(1);
+
+    Throwable down =
+        catchThrowable(
+            () ->
+                fromSettings.call(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new IOException("reset");
+                    }));
+    assertThat(down).isInstanceOf(IOException.class);
+    assertThat(attempts).hasValue(2);
+
+    assertThat(
+            catchThrowable(
+                () ->
+                    fromSettings.await(
+                        Mono.defer(
+                            () -> {
+                              attempts.incrementAndGet();
+                              return Mono.<String>error(new IllegalStateException("503"));
+                            }))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(attempts).hasValue(5);
+    assertThat(fromSettings.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
   }
 }

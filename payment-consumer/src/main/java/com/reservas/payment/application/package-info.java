@@ -1,8 +1,8 @@
 /**
- * Use case and ports of the payment consumer, framework-free: {@link
- * com.reservas.payment.application.service.PaymentService} implements {@link
- * com.reservas.payment.application.port.in.HandleReservationEventUseCase} over the outgoing ports
- * {@link com.reservas.payment.application.port.out.PaymentGateway} (Stripe) and {@link
- * com.reservas.payment.application.port.out.PaymentOutcomePort} (Kafka).
+ * The payment step of the saga, framework-free: {@link
+ * com.reservas.payment.application.service.PaymentStep} is consumer-support's {@code
+ * ReservationStep} over the outgoing port {@link
+ * com.reservas.payment.application.port.out.PaymentGateway} (Stripe); consumer-support's loop
+ * publishes what it answers.
  */
 package com.reservas.payment.application;

@@ -3,10 +3,19 @@ package com.reservas.payment.domain;
 import java.util.Objects;
 
 /**
- * What Stripe answered to an operation. Each is published as an event on {@code payments.events},
- * except {@link AlreadyCaptured}, which makes the consumer refund instead of void.
+ * What happened to a payment operation: that an authorization starts, or what Stripe answered. Each
+ * is published as an event on {@code payments.events}, except {@link AlreadyCaptured}, which makes
+ * the consumer refund instead of void.
  */
 public sealed interface PaymentOutcome {
+
+  /** About to ask Stripe to authorize under {@code idempotencyKey}: published before the call. */
+  record AuthorizationStarted(String idempotencyKey) implements PaymentOutcome {
+    /** Validates. */
+    public AuthorizationStarted {
+      Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+  }
 
   /** The amount is secured (PaymentIntent {@code requires_capture}). */
   record Authorized(String paymentIntentId, Money amount) implements PaymentOutcome {

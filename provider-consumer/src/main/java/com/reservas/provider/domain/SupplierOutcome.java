@@ -2,6 +2,7 @@ package com.reservas.provider.domain;
 
 import static java.util.Objects.requireNonNull;
 
+import com.reservas.consumer.support.loop.HttpExchange;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public sealed interface SupplierOutcome {
   /** The request id of the operation this outcome answers. */
   String requestId();
 
-  List<ExternalCall> calls();
+  List<HttpExchange> calls();
 
   /** The supplier holds a car for the reservation. */
   record BookingConfirmed(
@@ -25,7 +26,7 @@ public sealed interface SupplierOutcome {
       String supplierCode,
       String requestId,
       String bookingReference,
-      List<ExternalCall> calls)
+      List<HttpExchange> calls)
       implements SupplierOutcome {
     public BookingConfirmed {
       requireNonNull(reservationCode, "reservationCode");
@@ -42,7 +43,7 @@ public sealed interface SupplierOutcome {
       String supplierCode,
       String requestId,
       String reason,
-      List<ExternalCall> calls)
+      List<HttpExchange> calls)
       implements SupplierOutcome {
     public BookingRejected {
       requireNonNull(reservationCode, "reservationCode");
@@ -59,7 +60,7 @@ public sealed interface SupplierOutcome {
       String supplierCode,
       String requestId,
       String bookingReference,
-      List<ExternalCall> calls)
+      List<HttpExchange> calls)
       implements SupplierOutcome {
     public BookingCancelled {
       requireNonNull(reservationCode, "reservationCode");
@@ -80,7 +81,7 @@ public sealed interface SupplierOutcome {
       String requestId,
       String bookingReference,
       String reason,
-      List<ExternalCall> calls)
+      List<HttpExchange> calls)
       implements SupplierOutcome {
     public CancellationRefused {
       requireNonNull(reservationCode, "reservationCode");

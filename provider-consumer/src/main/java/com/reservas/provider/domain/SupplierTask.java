@@ -2,7 +2,7 @@ package com.reservas.provider.domain;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a reservation snapshot asks of the supplier: book, cancel, or nothing. */
+/** What a reservation snapshot can ask of the supplier: book or cancel. */
 public sealed interface SupplierTask {
 
   /**
@@ -19,13 +19,6 @@ public sealed interface SupplierTask {
   record Cancel(CancellationRequest request) implements SupplierTask {
     public Cancel {
       requireNonNull(request, "request");
-    }
-  }
-
-  /** Nothing for the supplier in this snapshot. */
-  record Nothing(String why) implements SupplierTask {
-    public Nothing {
-      requireNonNull(why, "why");
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.reservas.provider.domain;
 
+import com.reservas.consumer.support.loop.Decision;
+
 /**
  * Decides from a reservation snapshot alone what to ask of the supplier (the saga's supplier step,
  * docs/spec.md §3): a {@code PAID} reservation whose supplier booking is {@code REQUESTED} is
@@ -23,21 +25,25 @@ public final class SupplierTaskPolicy {
   /**
    * @param reminder the snapshot comes from the stuck-reservation policy's re-announcement
    */
-  public SupplierTask decide(ReservationSnapshot reservation, boolean reminder) {
+  public Decision<SupplierTask> decide(ReservationSnapshot reservation, boolean reminder) {
     String status = reservation.status();
     String supplierStatus = reservation.supplierStatus();
     if ((PAID.equals(status) || CANCELLED.equals(status)) && REQUESTED.equals(supplierStatus)) {
-      return new SupplierTask.Book(
-          BookingRequest.of(reservation), reminder || CANCELLED.equals(status));
+      boolean askedBefore = reminder || CANCELLED.equals(status);
+      return Decision.act(
+          new SupplierTask.Book(BookingRequest.of(reservation), askedBefore),
+          askedBefore ? "booking asked for before: look it up, else book" : "paid: book");
     }
     if (CANCELLED.equals(status) && CONFIRMED.equals(supplierStatus)) {
       return reservation
           .bookingReference()
-          .<SupplierTask>map(
-              reference -> new SupplierTask.Cancel(CancellationRequest.of(reservation, reference)))
-          .orElseGet(
-              () -> new SupplierTask.Nothing("cancelled and confirmed but no booking reference"));
+          .map(
+              reference ->
+                  Decision.<SupplierTask>act(
+                      new SupplierTask.Cancel(CancellationRequest.of(reservation, reference)),
+                      "cancelled with a confirmed booking: cancel it"))
+          .orElseGet(() -> Decision.skip("cancelled and confirmed but no booking reference"));
     }
-    return new SupplierTask.Nothing("status " + status + " with supplier status " + supplierStatus);
+    return Decision.skip("status " + status + " with supplier status " + supplierStatus);
   }
 }

@@ -9,10 +9,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hexagonal dependency rule of the provider consumer: the domain knows the JDK only; the
- * application layer adds Reactor; the adapters do not know each other.
+ * The hexagonal dependency rule of the provider consumer: the domain and the application layer know
+ * the JDK and consumer-support's framework-free loop only; the adapters do not know each other.
  */
 class DependencyRuleTest {
+
+  private static final String LOOP = "com.reservas.consumer.support.loop..";
 
   private static final JavaClasses PROVIDER =
       new ClassFileImporter()
@@ -20,29 +22,25 @@ class DependencyRuleTest {
           .importPackages("com.reservas.provider");
 
   @Test
-  void theDomainDependsOnNothingButItselfAndTheJdk() {
+  void theDomainDependsOnNothingButItselfTheLoopAndTheJdk() {
     classes()
         .that()
         .resideInAPackage("com.reservas.provider.domain..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("com.reservas.provider.domain..", "java..")
+        .resideInAnyPackage("com.reservas.provider.domain..", LOOP, "java..")
         .check(PROVIDER);
   }
 
   @Test
-  void theApplicationLayerUsesNoFramework() {
+  void theApplicationLayerUsesNoFrameworkNorConsumerSupportsKafkaSide() {
     classes()
         .that()
         .resideInAPackage("com.reservas.provider.application..")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "com.reservas.provider.application..",
-            "com.reservas.provider.domain..",
-            "java..",
-            "reactor.core.publisher..",
-            "reactor.util..")
+            "com.reservas.provider.application..", "com.reservas.provider.domain..", LOOP, "java..")
         .check(PROVIDER);
   }
 

@@ -1,5 +1,6 @@
 package com.reservas.consumer.support.audit;
 
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.privacy.PersonalDataMasker;
 import com.reservas.schemas.avro.ExternalCall;
 import java.util.List;

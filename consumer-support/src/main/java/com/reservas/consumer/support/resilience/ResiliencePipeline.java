@@ -1,19 +1,25 @@
 package com.reservas.consumer.support.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -75,6 +81,52 @@ public final class ResiliencePipeline {
         timeLimiters.timeLimiter(name), retries.retry(name), circuitBreakers.circuitBreaker(name));
   }
 
+  /**
+   * The pipeline of typed {@code settings}, registered in the registries under {@code name} (the
+   * {@code name} tag of the resilience4j metrics). Only failures {@code isTransient} accepts are
+   * retried and counted by the breaker: a business answer or a refusal is neither.
+   */
+  public static ResiliencePipeline fromSettings(
+      String name,
+      ResilienceSettings settings,
+      Predicate<Throwable> isTransient,
+      TimeLimiterRegistry timeLimiters,
+      RetryRegistry retries,
+      CircuitBreakerRegistry circuitBreakers) {
+    ResilienceSettings.Retry retry = settings.retry();
+    ResilienceSettings.CircuitBreaker breaker = settings.circuitBreaker();
+    return new ResiliencePipeline(
+        timeLimiters.timeLimiter(
+            name,
+            TimeLimiterConfig.custom()
+                .timeoutDuration(settings.callTimeout())
+                .cancelRunningFuture(true)
+                .build()),
+        retries.retry(
+            name,
+            RetryConfig.custom()
+                .maxAttempts(retry.maxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(
+                        retry.initialBackoff(),
+                        retry.multiplier(),
+                        retry.jitter(),
+                        retry.maxBackoff()))
+                .retryOnException(isTransient)
+                .build()),
+        circuitBreakers.circuitBreaker(
+            name,
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(breaker.permittedCallsInHalfOpenState())
+                .recordException(isTransient)
+                .build()));
+  }
+
   /** Applies TimeLimiter, Retry and CircuitBreaker, in that order, to the lazy {@code call}. */
   public <T> Mono<T> protect(Mono<T> call) {
     return call.transformDeferred(TimeLimiterOperator.of(timeLimiter))
@@ -89,6 +141,37 @@ public final class ResiliencePipeline {
    */
   public <T> Mono<T> protectBlocking(Callable<T> call) {
     return protect(Mono.defer(() -> blocking(call)).subscribeOn(Schedulers.boundedElastic()));
+  }
+
+  /**
+   * {@link #protect} on the caller's thread, which waits for the end (a listener thread: the
+   * consumers are blocking, each record handled on its own thread).
+   *
+   * @throws Exception what the last attempt failed with, or {@link
+   *     io.github.resilience4j.circuitbreaker.CallNotPermittedException} while the breaker is open
+   */
+  public <T> T await(Mono<T> call) throws Exception {
+    try {
+      return protect(call).block();
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /**
+   * {@link #protectBlocking} on the caller's thread, which waits for the end; as {@link #await}.
+   */
+  public <T> T call(Callable<T> call) throws Exception {
+    try {
+      return protectBlocking(call).block();
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /** The failure itself, not Reactor's wrapper of a checked exception. */
+  private static Exception unwrapped(RuntimeException e) {
+    return Exceptions.unwrap(e) instanceof Exception cause ? cause : e;
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.reservas.payment.adapter.out.stripe;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.stripe.exception.StripeException;
 import com.stripe.net.HttpClient;
 import com.stripe.net.StripeRequest;

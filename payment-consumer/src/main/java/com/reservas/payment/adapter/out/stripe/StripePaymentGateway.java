@@ -1,6 +1,6 @@
 package com.reservas.payment.adapter.out.stripe;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
 import com.reservas.payment.application.port.out.AuthorizationLookup;
 import com.reservas.payment.application.port.out.GatewayResponse;
@@ -32,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Exceptions;
 
 /**
  * {@link PaymentGateway} on stripe-java, every call through the {@link ResiliencePipeline}
@@ -285,10 +284,9 @@ public class StripePaymentGateway implements PaymentGateway {
     http.open(recordingKey);
     T value;
     try {
-      value = resilience.protectBlocking(call::call).block();
-    } catch (RuntimeException e) {
+      value = resilience.call(call::call);
+    } catch (Exception cause) {
       List<HttpExchange> calls = http.close(recordingKey);
-      Throwable cause = Exceptions.unwrap(e);
       if (cause instanceof PaymentOperationRejectedException rejected) {
         return new Answer<>(null, rejected, calls);
       }

@@ -1,6 +1,6 @@
 package com.reservas.payment.application.port.out;
 
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.payment.domain.PaymentOutcome;
 import java.util.List;
 import java.util.Objects;

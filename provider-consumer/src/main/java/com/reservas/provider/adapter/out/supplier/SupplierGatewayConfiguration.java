@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class SupplierGatewayConfiguration {
 
+  /** The breaker's, retry's and time limiter's name: tag {@code name="supplier"} in the metrics. */
+  static final String RESILIENCE_NAME = "supplier";
+
   @Bean
   CircuitBreakerRegistry circuitBreakerRegistry() {
     return CircuitBreakerRegistry.ofDefaults();
@@ -44,7 +47,13 @@ public class SupplierGatewayConfiguration {
       TimeLimiterRegistry timeLimiters,
       RetryRegistry retries,
       CircuitBreakerRegistry circuitBreakers) {
-    return SupplierResilience.pipeline(properties, timeLimiters, retries, circuitBreakers);
+    return ResiliencePipeline.fromSettings(
+        RESILIENCE_NAME,
+        properties.resilience(),
+        TransientSupplierFailure::isTransient,
+        timeLimiters,
+        retries,
+        circuitBreakers);
   }
 
   @Bean

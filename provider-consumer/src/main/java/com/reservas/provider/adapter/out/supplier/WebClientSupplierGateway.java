@@ -1,7 +1,7 @@
 package com.reservas.provider.adapter.out.supplier;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
-import com.reservas.consumer.support.audit.HttpExchange;
+import com.reservas.consumer.support.loop.HttpExchange;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingBody;
 import com.reservas.provider.adapter.out.supplier.SupplierApiMessages.BookingList;
@@ -13,7 +13,6 @@ import com.reservas.provider.application.port.out.SupplierRequestRefusedExceptio
 import com.reservas.provider.application.port.out.SupplierUnavailableException;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
-import com.reservas.provider.domain.ExternalCall;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.net.URI;
@@ -41,11 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link SupplierGateway} over the supplier's HTTP API ({@code supplier-api.yaml}) with WebClient,
- * behind the resilience4j policy of {@link SupplierResilience}. Every attempt is recorded as an
- * {@link ExternalCall} with masked bodies; the calls of one operation travel with its answer or its
- * failure. A {@code 422} rejection is an answer, never retried; {@code 400}, {@code 404}, {@code
- * 409} are refusals of the request as such; 5xx, {@code 408}, {@code 429}, timeouts and connection
- * failures are transient.
+ * behind consumer-support's {@link ResiliencePipeline}, blocking at its edge. Every attempt is
+ * recorded as an {@link HttpExchange} with masked bodies; the calls of one operation travel with
+ * its answer or its failure. A {@code 422} rejection is an answer, never retried; {@code 400},
+ * {@code 404}, {@code 409} are refusals of the request as such; 5xx, {@code 408}, {@code 429},
+ * timeouts and connection failures are transient.
  */
 public final class WebClientSupplierGateway implements SupplierGateway {
 
@@ -83,7 +82,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
   }
 
   @Override
-  public Mono<BookingAnswer> book(BookingRequest request) {
+  public BookingAnswer book(BookingRequest request) {
     Exchange exchange =
         new Exchange(
             BOOK_OPERATION,
@@ -91,11 +90,11 @@ public final class WebClientSupplierGateway implements SupplierGateway {
             HttpMethod.POST,
             "/v1/bookings",
             json.writeValueAsString(BookingBody.of(request)));
-    return call(exchange).map(reply -> bookingAnswer(exchange, reply));
+    return bookingAnswer(exchange, call(exchange));
   }
 
   @Override
-  public Mono<CancellationAnswer> cancel(CancellationRequest request) {
+  public CancellationAnswer cancel(CancellationRequest request) {
     Exchange exchange =
         new Exchange(
             CANCEL_OPERATION,
@@ -105,11 +104,11 @@ public final class WebClientSupplierGateway implements SupplierGateway {
                 + UriUtils.encodePathSegment(request.bookingReference(), StandardCharsets.UTF_8)
                 + "/cancellation",
             json.writeValueAsString(CancellationBody.of(request)));
-    return call(exchange).map(reply -> cancellationAnswer(exchange, reply, request));
+    return cancellationAnswer(exchange, call(exchange), request);
   }
 
   @Override
-  public Mono<BookingLookup> findBooking(BookingRequest request) {
+  public BookingLookup findBooking(BookingRequest request) {
     Exchange exchange =
         new Exchange(
             FIND_OPERATION,
@@ -118,7 +117,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
             "/v1/bookings?requestId="
                 + UriUtils.encodeQueryParam(request.requestId(), StandardCharsets.UTF_8),
             null);
-    return call(exchange).map(reply -> bookingLookup(exchange, reply));
+    return bookingLookup(exchange, call(exchange));
   }
 
   private BookingLookup bookingLookup(Exchange exchange, Reply reply) {
@@ -189,24 +188,29 @@ public final class WebClientSupplierGateway implements SupplierGateway {
     }
   }
 
-  /** The operation through the resilience policy; its calls travel with the reply or failure. */
-  private Mono<Reply> call(Exchange exchange) {
-    return Mono.defer(
-        () -> {
-          List<ExternalCall> calls = new CopyOnWriteArrayList<>();
-          return resilience
-              .protect(Mono.defer(() -> attempt(exchange, calls)))
-              .map(answer -> new Reply(answer.status(), answer.body(), List.copyOf(calls)))
-              .onErrorMap(
-                  failure ->
-                      SupplierResilience.isTransient(failure)
-                          || failure instanceof CallNotPermittedException,
-                  failure -> unavailable(exchange, failure, calls));
-        });
+  /**
+   * The operation through the resilience policy, blocking here at the adapter's edge: the listener
+   * thread waits, as the port promises. Its calls travel with the reply or the failure.
+   */
+  private Reply call(Exchange exchange) {
+    List<HttpExchange> calls = new CopyOnWriteArrayList<>();
+    Answer answer;
+    try {
+      answer = resilience.await(Mono.defer(() -> attempt(exchange, calls)));
+    } catch (RuntimeException failure) {
+      if (TransientSupplierFailure.isTransient(failure)
+          || failure instanceof CallNotPermittedException) {
+        throw unavailable(exchange, failure, calls);
+      }
+      throw failure;
+    } catch (Exception failure) {
+      throw unavailable(exchange, failure, calls);
+    }
+    return new Reply(answer.status(), answer.body(), List.copyOf(calls));
   }
 
   private SupplierUnavailableException unavailable(
-      Exchange exchange, Throwable failure, List<ExternalCall> calls) {
+      Exchange exchange, Throwable failure, List<HttpExchange> calls) {
     String what = exchange.operation() + " " + exchange.requestId();
     String message =
         failure instanceof CallNotPermittedException
@@ -219,7 +223,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
    * One HTTP exchange, recorded whatever happens: answered, failed without an answer, or cut short
    * by the time limiter (which cancels it).
    */
-  private Mono<Answer> attempt(Exchange exchange, List<ExternalCall> calls) {
+  private Mono<Answer> attempt(Exchange exchange, List<HttpExchange> calls) {
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
     AtomicBoolean recorded = new AtomicBoolean();
@@ -290,30 +294,19 @@ public final class WebClientSupplierGateway implements SupplierGateway {
   }
 
   /** The masked audit record of one attempt (consumer-support's recorder masks and truncates). */
-  private ExternalCall record(
+  private HttpExchange record(
       Exchange exchange, int status, String responseBody, Instant startedAt, long started) {
-    HttpExchange masked =
-        recorder.mask(
-            new HttpExchange(
-                exchange.operation(),
-                exchange.requestId(),
-                exchange.method().name(),
-                baseUrl + exchange.path(),
-                exchange.body(),
-                status,
-                responseBody == null || responseBody.isEmpty() ? null : responseBody,
-                startedAt,
-                Duration.ofNanos(System.nanoTime() - started)));
-    return new ExternalCall(
-        masked.operation(),
-        masked.requestId(),
-        masked.method(),
-        masked.url(),
-        masked.requestBody(),
-        masked.responseStatus(),
-        masked.responseBody(),
-        masked.startedAt(),
-        masked.duration().toMillis());
+    return recorder.mask(
+        new HttpExchange(
+            exchange.operation(),
+            exchange.requestId(),
+            exchange.method().name(),
+            baseUrl + exchange.path(),
+            exchange.body(),
+            status,
+            responseBody == null || responseBody.isEmpty() ? null : responseBody,
+            startedAt,
+            Duration.ofNanos(System.nanoTime() - started)));
   }
 
   private static String stripTrailingSlash(String url) {
@@ -328,5 +321,5 @@ public final class WebClientSupplierGateway implements SupplierGateway {
   private record Answer(int status, String body) {}
 
   /** The answer the operation ended with, and every call made to get it. */
-  private record Reply(int status, String body, List<ExternalCall> calls) {}
+  private record Reply(int status, String body, List<HttpExchange> calls) {}
 }

@@ -1,6 +1,7 @@
 package com.reservas.provider.application.port.out;
 
-import com.reservas.provider.domain.ExternalCall;
+import com.reservas.consumer.support.loop.HttpExchange;
+import com.reservas.consumer.support.loop.UnprocessableEventException;
 import java.util.List;
 
 /**
@@ -8,16 +9,20 @@ import java.util.List;
  * with another body, or another unexpected answer). Permanent: sending it again cannot succeed, so
  * it is not retried; it is a dead letter for an operator to look at.
  */
-public final class SupplierRequestRefusedException extends SupplierCallException {
+public final class SupplierRequestRefusedException extends UnprocessableEventException {
+
+  private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String reason;
+  private final transient List<HttpExchange> calls;
 
   public SupplierRequestRefusedException(
-      int status, String reason, String message, List<ExternalCall> calls) {
-    super(message, calls, null);
+      int status, String reason, String message, List<HttpExchange> calls) {
+    super(message);
     this.status = status;
     this.reason = reason;
+    this.calls = List.copyOf(calls);
   }
 
   /** The HTTP status the supplier answered. */
@@ -30,5 +35,10 @@ public final class SupplierRequestRefusedException extends SupplierCallException
    */
   public String reason() {
     return reason;
+  }
+
+  /** The (masked) calls made, in order. */
+  public List<HttpExchange> calls() {
+    return calls;
   }
 }

@@ -2,6 +2,7 @@ package com.reservas.provider.adapter.out.supplier;
 
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
 import com.reservas.consumer.support.resilience.ResiliencePipeline;
+import com.reservas.consumer.support.resilience.ResilienceSettings;
 import com.reservas.privacy.PersonalDataMasker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -23,18 +24,20 @@ final class SupplierGatewayFixture {
   final ResiliencePipeline resilience;
   final WebClientSupplierGateway gateway;
 
-  SupplierGatewayFixture(String baseUrl, SupplierProperties.CircuitBreaker breaker) {
+  SupplierGatewayFixture(String baseUrl, ResilienceSettings.CircuitBreaker breaker) {
     SupplierProperties properties =
         new SupplierProperties(
             URI.create(baseUrl),
             Duration.ofMillis(500),
             CALL_TIMEOUT,
-            new SupplierProperties.Retry(
+            new ResilienceSettings.Retry(
                 MAX_ATTEMPTS, Duration.ofMillis(20), 2.0, 0.5, Duration.ofMillis(100)),
             breaker);
     resilience =
-        SupplierResilience.pipeline(
-            properties,
+        ResiliencePipeline.fromSettings(
+            SupplierGatewayConfiguration.RESILIENCE_NAME,
+            properties.resilience(),
+            TransientSupplierFailure::isTransient,
             TimeLimiterRegistry.ofDefaults(),
             RetryRegistry.ofDefaults(),
             CircuitBreakerRegistry.ofDefaults());
@@ -53,7 +56,7 @@ final class SupplierGatewayFixture {
   }
 
   /** Opens only after 100 calls: out of the way of tests about retries. */
-  static SupplierProperties.CircuitBreaker lenientBreaker() {
-    return new SupplierProperties.CircuitBreaker(100, 100, 100, Duration.ofSeconds(1), 1);
+  static ResilienceSettings.CircuitBreaker lenientBreaker() {
+    return new ResilienceSettings.CircuitBreaker(100, 100, 100, Duration.ofSeconds(1), 1);
   }
 }

@@ -3,6 +3,8 @@ package com.reservas.provider.adapter.out.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.reservas.consumer.support.loop.HttpExchange;
+import com.reservas.consumer.support.resilience.ResilienceSettings;
 import com.reservas.provider.FirstRequestsFail;
 import com.reservas.provider.Reservations;
 import com.reservas.provider.application.port.out.SupplierGateway.BookingAnswer;
@@ -12,7 +14,6 @@ import com.reservas.provider.application.port.out.SupplierUnavailableException;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import com.reservas.provider.domain.Driver;
-import com.reservas.provider.domain.ExternalCall;
 import com.reservas.provider.domain.ReservationSnapshot;
 import com.reservas.supplier.simulator.SupplierSimulator;
 import com.reservas.supplier.simulator.booking.BookingStatus;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 /** The supplier client against the simulator over HTTP: answers, retries, breaker, audit. */
 class WebClientSupplierGatewayTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final SupplierSimulator supplier = new SupplierSimulator();
 
   private SupplierGatewayFixture fixture;
@@ -56,7 +56,7 @@ class WebClientSupplierGatewayTest {
     BookingRequest request =
         BookingRequest.of(Reservations.paid(Reservations.newCode(), "MAD-AIRPORT"));
 
-    BookingAnswer answer = fixture.gateway.book(request).block(WAIT);
+    BookingAnswer answer = fixture.gateway.book(request);
 
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
     String reference = ((BookingAnswer.Confirmed) answer).bookingReference();
@@ -91,13 +91,13 @@ class WebClientSupplierGatewayTest {
     BookingRequest third =
         BookingRequest.of(Reservations.paid(Reservations.newCode(), "AGP-AIRPORT"));
 
-    BookingAnswer answer = fixture.gateway.book(third).block(WAIT);
+    BookingAnswer answer = fixture.gateway.book(third);
 
     assertThat(answer)
         .isInstanceOfSatisfying(
             BookingAnswer.Rejected.class,
             rejected -> assertThat(rejected.reason()).isEqualTo("NO_AVAILABILITY"));
-    assertThat(answer.calls()).extracting(ExternalCall::responseStatus).containsExactly(422);
+    assertThat(answer.calls()).extracting(HttpExchange::responseStatus).containsExactly(422);
     assertThat(supplier.stats().bookingAttempts()).isEqualTo(3);
   }
 
@@ -108,15 +108,15 @@ class WebClientSupplierGatewayTest {
 
     BookingAnswer answer =
         FirstRequestsFail.of(supplier, 2, FaultSettings.failing(FailureMode.HTTP_500))
-            .during(() -> fixture.gateway.book(request).block(WAIT));
+            .during(() -> fixture.gateway.book(request));
 
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
     assertThat(answer.calls())
-        .extracting(ExternalCall::responseStatus)
+        .extracting(HttpExchange::responseStatus)
         .startsWith(500, 500)
         .endsWith(201);
     assertThat(answer.calls())
-        .extracting(ExternalCall::requestId)
+        .extracting(HttpExchange::requestId)
         .containsOnly(request.requestId());
     assertThat(supplier.bookingsFor(request.reservationCode())).hasSize(1);
   }
@@ -130,10 +130,10 @@ class WebClientSupplierGatewayTest {
 
     BookingAnswer answer =
         FirstRequestsFail.of(supplier, 1, resetAfterBooking)
-            .during(() -> fixture.gateway.book(request).block(WAIT));
+            .during(() -> fixture.gateway.book(request));
 
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
-    assertThat(answer.calls()).extracting(ExternalCall::responseStatus).startsWith(0).endsWith(201);
+    assertThat(answer.calls()).extracting(HttpExchange::responseStatus).startsWith(0).endsWith(201);
     assertThat(supplier.bookingsFor(request.reservationCode())).hasSize(1);
     assertThat(supplier.stats().idempotentReplays()).isEqualTo(answer.calls().size() - 1);
   }
@@ -147,11 +147,11 @@ class WebClientSupplierGatewayTest {
 
     BookingAnswer answer =
         FirstRequestsFail.of(supplier, 1, hangAfterBooking)
-            .during(() -> fixture.gateway.book(request).block(WAIT));
+            .during(() -> fixture.gateway.book(request));
 
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
-    assertThat(answer.calls()).extracting(ExternalCall::responseStatus).startsWith(0).endsWith(201);
-    assertThat(answer.calls().get(0).durationMillis())
+    assertThat(answer.calls()).extracting(HttpExchange::responseStatus).startsWith(0).endsWith(201);
+    assertThat(answer.calls().get(0).duration().toMillis())
         .isGreaterThanOrEqualTo(SupplierGatewayFixture.CALL_TIMEOUT.toMillis() - 50);
     assertThat(answer.calls().get(0).responseBody()).isEqualTo("no answer in time");
     assertThat(supplier.bookingsFor(request.reservationCode())).hasSize(1);
@@ -165,10 +165,10 @@ class WebClientSupplierGatewayTest {
 
     SupplierUnavailableException failure =
         catchThrowableOfType(
-            SupplierUnavailableException.class, () -> fixture.gateway.book(request).block(WAIT));
+            SupplierUnavailableException.class, () -> fixture.gateway.book(request));
 
     assertThat(failure.calls())
-        .extracting(ExternalCall::responseStatus)
+        .extracting(HttpExchange::responseStatus)
         .containsExactly(503, 503, 503, 503, 503);
     assertThat(failure).hasMessageContaining("failed after 5 attempt(s)");
     assertThat(supplier.bookingsFor(request.reservationCode())).isEmpty();
@@ -182,7 +182,7 @@ class WebClientSupplierGatewayTest {
 
     SupplierUnavailableException failure =
         catchThrowableOfType(
-            SupplierUnavailableException.class, () -> nowhere.gateway.book(request).block(WAIT));
+            SupplierUnavailableException.class, () -> nowhere.gateway.book(request));
 
     assertThat(failure.calls())
         .hasSize(SupplierGatewayFixture.MAX_ATTEMPTS)
@@ -195,7 +195,7 @@ class WebClientSupplierGatewayTest {
     SupplierGatewayFixture guarded =
         new SupplierGatewayFixture(
             supplier.baseUrl(),
-            new SupplierProperties.CircuitBreaker(50, 4, 4, Duration.ofMillis(300), 1));
+            new ResilienceSettings.CircuitBreaker(50, 4, 4, Duration.ofMillis(300), 1));
     CircuitBreaker breaker = guarded.resilience.circuitBreaker();
     supplier.setFaults(FaultSettings.failing(FailureMode.HTTP_500));
     BookingRequest first =
@@ -203,23 +203,21 @@ class WebClientSupplierGatewayTest {
 
     for (int operation = 1; operation <= 4; operation++) {
       assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-      catchThrowableOfType(
-          SupplierUnavailableException.class, () -> guarded.gateway.book(first).block(WAIT));
+      catchThrowableOfType(SupplierUnavailableException.class, () -> guarded.gateway.book(first));
     }
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     long attemptsWhenOpened = supplier.stats().bookingAttempts();
     assertThat(attemptsWhenOpened).isEqualTo(4 * SupplierGatewayFixture.MAX_ATTEMPTS);
 
     SupplierUnavailableException refused =
-        catchThrowableOfType(
-            SupplierUnavailableException.class, () -> guarded.gateway.book(first).block(WAIT));
+        catchThrowableOfType(SupplierUnavailableException.class, () -> guarded.gateway.book(first));
     assertThat(refused).hasCauseInstanceOf(CallNotPermittedException.class);
     assertThat(refused.calls()).isEmpty();
     assertThat(supplier.stats().bookingAttempts()).isEqualTo(attemptsWhenOpened);
 
     supplier.clearFaults();
     Thread.sleep(400);
-    BookingAnswer answer = guarded.gateway.book(first).block(WAIT);
+    BookingAnswer answer = guarded.gateway.book(first);
 
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -235,7 +233,7 @@ class WebClientSupplierGatewayTest {
         Reservations.cancelledAfterConfirmation(code, "AGP-AIRPORT", reference);
 
     CancellationAnswer answer =
-        fixture.gateway.cancel(CancellationRequest.of(cancelled, reference)).block(WAIT);
+        fixture.gateway.cancel(CancellationRequest.of(cancelled, reference));
 
     assertThat(answer.bookingReference()).isEqualTo(reference);
     assertThat(answer.calls())
@@ -256,7 +254,7 @@ class WebClientSupplierGatewayTest {
   void aRequestIdReusedWithAnotherBodyIsRefusedAndNotRetried() {
     BookingRequest request =
         BookingRequest.of(Reservations.paid(Reservations.newCode(), "MAD-AIRPORT"));
-    fixture.gateway.book(request).block(WAIT);
+    fixture.gateway.book(request);
     BookingRequest changed =
         new BookingRequest(
             request.requestId(),
@@ -271,7 +269,7 @@ class WebClientSupplierGatewayTest {
 
     SupplierRequestRefusedException refused =
         catchThrowableOfType(
-            SupplierRequestRefusedException.class, () -> fixture.gateway.book(changed).block(WAIT));
+            SupplierRequestRefusedException.class, () -> fixture.gateway.book(changed));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.reason()).isEqualTo("REQUEST_ID_REUSED");
@@ -287,11 +285,7 @@ class WebClientSupplierGatewayTest {
     SupplierRequestRefusedException refused =
         catchThrowableOfType(
             SupplierRequestRefusedException.class,
-            () ->
-                fixture
-                    .gateway
-                    .cancel(CancellationRequest.of(cancelled, "SBNOSUCH00"))
-                    .block(WAIT));
+            () -> fixture.gateway.cancel(CancellationRequest.of(cancelled, "SBNOSUCH00")));
 
     assertThat(refused.status()).isEqualTo(404);
     assertThat(refused.reason()).isEqualTo("BOOKING_NOT_FOUND");
@@ -300,7 +294,7 @@ class WebClientSupplierGatewayTest {
   private String book(String officeCode) {
     BookingRequest request =
         BookingRequest.of(Reservations.paid(Reservations.newCode(), officeCode));
-    BookingAnswer answer = fixture.gateway.book(request).block(WAIT);
+    BookingAnswer answer = fixture.gateway.book(request);
     assertThat(answer).isInstanceOf(BookingAnswer.Confirmed.class);
     return ((BookingAnswer.Confirmed) answer).bookingReference();
   }
