@@ -66,7 +66,9 @@ public final class ReservationEventsListener<R> {
       throw new NonRetryableEventException(e.getMessage(), e);
     }
     if (handled.acted()) {
-      log.info(
+      // DEBUG, not INFO: a line per event costs the saga its masking and I/O at every step
+      // (docs/performance.md); the outcome counters and the saga's trace say the same.
+      log.debug(
           "{} {} for {} from {}: {} → {}",
           event.eventType(),
           event.eventId(),
