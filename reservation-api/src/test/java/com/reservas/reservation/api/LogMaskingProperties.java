@@ -9,6 +9,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.util.List;
@@ -146,6 +147,8 @@ class LogMaskingProperties {
   @SuppressWarnings("unchecked")
   private static PatternLayoutEncoder apiEncoder() {
     LoggerContext context = new LoggerContext();
+    // The layout names each line's trace from the MDC, as Spring Boot's logging system sets it up.
+    context.setMDCAdapter(new LogbackMDCAdapter());
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     try {
