@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 class FaultedExchangesTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
+  private final Semaphore arrived = new Semaphore(0);
   private FaultedExchanges faulted;
   private StandInServer server;
 
@@ -37,8 +39,8 @@ class FaultedExchangesTest {
         "127.0.0.1",
         0,
         (request, response) ->
-            faulted
-                .delay(latency)
+            Mono.fromRunnable(arrived::release)
+                .then(faulted.delay(latency))
                 .then(
                     faulted.fail(
                         mode,
@@ -97,7 +99,7 @@ class FaultedExchangesTest {
     serving(Outage.TIMEOUT, Duration.ZERO, Duration.ofMinutes(1));
     CompletableFuture<HttpResponse<String>> held = call(Duration.ofMinutes(1));
 
-    sleep(Duration.ofMillis(300));
+    awaitArrival();
     assertThat(held).isNotDone();
     faulted.releaseHeld();
 
@@ -133,7 +135,7 @@ class FaultedExchangesTest {
     serving(Outage.HTTP_500, Duration.ofMinutes(1), Duration.ZERO);
     CompletableFuture<HttpResponse<String>> delayed = call(Duration.ofMinutes(1));
 
-    sleep(Duration.ofMillis(300));
+    awaitArrival();
     assertThat(delayed).isNotDone();
     faulted.releaseHeld();
 
@@ -147,6 +149,18 @@ class FaultedExchangesTest {
         .cause()
         .isInstanceOf(IOException.class)
         .isNotInstanceOf(HttpTimeoutException.class);
+  }
+
+  /** Waits until the server has taken the request in (it is then being held or delayed). */
+  private void awaitArrival() {
+    try {
+      assertThat(arrived.tryAcquire(5, TimeUnit.SECONDS))
+          .as("the request reached the server")
+          .isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sleep(Duration duration) {
