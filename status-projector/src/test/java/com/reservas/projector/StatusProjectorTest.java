@@ -168,6 +168,10 @@ class StatusProjectorTest {
 
   @Test
   void aPaidReservationConfirmedBySupplierAndCapturedEndsConfirmedWithItsHistory() {
+    long confirmedBefore = sagaCount("reservas.reservations.settled", "status", "confirmed");
+    long paidBefore = sagaCount("reservas.saga.step", "from", "created", "to", "paid");
+    long bookedBefore = sagaCount("reservas.saga.step", "from", "paid", "to", "supplier_confirmed");
+    long durationBefore = sagaCount("reservas.saga.duration", "status", "confirmed");
     String code = newReservation();
     Instant t = Instant.now();
 
@@ -196,6 +200,14 @@ class StatusProjectorTest {
             "ReservationStatusChanged");
     assertThat(rows("SELECT COUNT(*) FROM external_call WHERE reservation_code = ?", code))
         .isEqualTo(1);
+    assertThat(sagaCount("reservas.reservations.settled", "status", "confirmed"))
+        .isEqualTo(confirmedBefore + 1);
+    assertThat(sagaCount("reservas.saga.step", "from", "created", "to", "paid"))
+        .isEqualTo(paidBefore + 1);
+    assertThat(sagaCount("reservas.saga.step", "from", "paid", "to", "supplier_confirmed"))
+        .isEqualTo(bookedBefore + 1);
+    assertThat(sagaCount("reservas.saga.duration", "status", "confirmed"))
+        .isEqualTo(durationBefore + 1);
   }
 
   @Test
@@ -501,6 +513,13 @@ class StatusProjectorTest {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How often the counter or timer {@code name} with {@code tags} counted. */
+  private long sagaCount(String name, String... tags) {
+    var search = meters.find(name).tags(tags);
+    var counter = search.counter();
+    return counter != null ? (long) counter.count() : search.timer().count();
   }
 
   private double duplicates(String eventType) {
