@@ -20,7 +20,9 @@ import java.util.Optional;
  * them:
  *
  * <ul>
- *   <li>{@code reservas.reservations.created} — counter: reservations created (the API)
+ *   <li>{@code reservas.reservation.creations} — counter: reservations created (the API; not {@code
+ *       ...created}, whose {@code _created} suffix Prometheus reserves for the time a counter was
+ *       created)
  *   <li>{@code reservas.reservations.settled{status}} — counter: reservations that reached a final
  *       status, {@code confirmed} (supplier confirmed and payment captured) or {@code cancelled}
  *   <li>{@code reservas.saga.step{from,to}} — timer (histogram): {@code created → paid} (payment
@@ -42,7 +44,7 @@ public final class MicrometerSagaProgress implements SagaProgress {
   public MicrometerSagaProgress(MeterRegistry meters) {
     this.meters = meters;
     this.created =
-        Counter.builder("reservas.reservations.created")
+        Counter.builder("reservas.reservation.creations")
             .description("Reservations created")
             .register(meters);
     for (String status : new String[] {CONFIRMED, CANCELLED}) {
