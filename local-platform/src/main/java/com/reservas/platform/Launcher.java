@@ -3,6 +3,7 @@ package com.reservas.platform;
 import com.reservas.local.FaultyLink;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of {@code reservas-local-platform.jar}: no argument runs the platform, {@code
