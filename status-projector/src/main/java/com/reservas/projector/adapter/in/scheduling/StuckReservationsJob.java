@@ -19,6 +19,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * (docs/reliability.md §3). Every pass, in every replica, updates the gauges {@code
  * reservas.reservations.stuck} and {@code reservas.reservations.needing.attention}. The lease is
  * released on shutdown, so a rolling restart hands the policy over at once.
+ *
+ * <p>Each step of a pass waits at most {@code stepTimeout} for the database: an answer lost on the
+ * way (a connection dropped under a query) ends that pass with a warning instead of holding the
+ * scheduler's only thread, and with it every later pass, for good.
  */
 public class StuckReservationsJob implements SchedulingConfigurer, DisposableBean {
 
@@ -28,6 +32,7 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   private final StuckReservationsUseCase stuck;
   private final R2dbcPolicyLease lease;
   private final Duration checkEvery;
+  private final Duration stepTimeout;
   private final AtomicInteger stuckCount = new AtomicInteger();
   private final AtomicInteger needingAttention = new AtomicInteger();
 
@@ -35,10 +40,12 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
       StuckReservationsUseCase stuck,
       R2dbcPolicyLease lease,
       Duration checkEvery,
+      Duration stepTimeout,
       MeterRegistry meters) {
     this.stuck = stuck;
     this.lease = lease;
     this.checkEvery = checkEvery;
+    this.stepTimeout = stepTimeout;
     Gauge.builder("reservas.reservations.stuck", stuckCount, AtomicInteger::get)
         .description("Reservations waiting longer than the reminder threshold, or needing a person")
         .register(meters);
@@ -55,13 +62,14 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   /** One pass of the policy; a failure is logged and the next pass tries again. */
   void run() {
     try {
-      stuckCount.set(stuck.stuck().map(List::size).blockOptional().orElse(0));
-      needingAttention.set(stuck.needingAttention().map(List::size).blockOptional().orElse(0));
-      if (!Boolean.TRUE.equals(lease.acquire().block())) {
+      stuckCount.set(stuck.stuck().map(List::size).blockOptional(stepTimeout).orElse(0));
+      needingAttention.set(
+          stuck.needingAttention().map(List::size).blockOptional(stepTimeout).orElse(0));
+      if (!Boolean.TRUE.equals(lease.acquire().block(stepTimeout))) {
         log.debug("Stuck reservations: another replica holds the policy");
         return;
       }
-      var resolution = stuck.resolve().block();
+      var resolution = stuck.resolve().block(stepTimeout);
       if (resolution != null && (resolution.reminded() > 0 || resolution.expired() > 0)) {
         log.info(
             "Stuck reservations: {} reminded, {} expired",
