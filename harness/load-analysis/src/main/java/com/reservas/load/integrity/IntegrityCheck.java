@@ -34,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * outbox row left behind and the events each topic should carry. Parts of the platform that are not
  * running are reported as "skipped: not reachable", never as passed.
  *
- * <p>Run: {@code java -cp "load-tests/target/classes:$(cat load-tests/target/classpath.txt)"
- * com.reservas.load.integrity.IntegrityCheck --since 2026-11-29T10:00:00Z}; {@code bench/run} does
- * it after every simulation.
+ * <p>Run: {@code java -cp "harness/load-analysis/target/classes:$(cat
+ * harness/load-analysis/target/classpath.txt)" com.reservas.load.integrity.IntegrityCheck --since
+ * 2026-11-29T10:00:00Z}; {@code bench/run} does it after every simulation.
  */
 public final class IntegrityCheck {
 
