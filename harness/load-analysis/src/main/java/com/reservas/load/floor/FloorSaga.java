@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ final class FloorSaga implements AutoCloseable {
   private static final Pattern PAYMENT_INTENT_ID =
       Pattern.compile("\"id\"\\s*:\\s*\"(pi_[^\"]+)\"");
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final List<String> OFFICES =
+      List.of("MAD-AIRPORT", "BCN-AIRPORT", "VLC-AIRPORT", "SVQ-AIRPORT", "BIO-AIRPORT");
+  private static final LocalDate FIRST_PICKUP = LocalDate.of(2027, 1, 4);
 
   private final FloorSettings settings;
   private final KafkaProducer<String, String> producer;
@@ -199,15 +203,26 @@ final class FloorSaga implements AutoCloseable {
       return;
     }
     String code = record.key();
+    // Spread over offices and days, as the load's reservations are, so that the simulator's
+    // fleet (RESERVAS_SUPPLIER_FLEET_SIZE cars per office and category) does not run out: a
+    // rejection would end the saga early.
+    int spread = Math.floorMod(code.hashCode(), OFFICES.size() * 1500);
+    String office = OFFICES.get(spread % OFFICES.size());
+    LocalDate day = FIRST_PICKUP.plusDays(spread / OFFICES.size());
     String booking =
         "{\"requestId\":\""
             + code
             + "-book\",\"reservationCode\":\""
             + code
-            + "\",\"officeCode\":\"MAD-AIRPORT\",\"dropoffOfficeCode\":\"MAD-AIRPORT\","
-            + "\"categoryCode\":\"CDAR\",\"pickupAt\":\"2027-03-10T09:30:00\","
-            + "\"dropoffAt\":\"2027-03-14T18:00:00\","
-            + "\"driver\":{\"firstName\":\"Ana\",\"lastName\":\"Garcia\"}}";
+            + "\",\"officeCode\":\""
+            + office
+            + "\",\"dropoffOfficeCode\":\""
+            + office
+            + "\",\"categoryCode\":\"CDAR\",\"pickupAt\":\""
+            + day
+            + "T09:30:00\",\"dropoffAt\":\""
+            + day.plusDays(1)
+            + "T18:00:00\",\"driver\":{\"firstName\":\"Ana\",\"lastName\":\"Garcia\"}}";
     call(
         HttpRequest.newBuilder(URI.create(settings.supplier() + "/v1/bookings"))
             .header("Content-Type", "application/json")
