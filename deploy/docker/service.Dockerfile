@@ -30,11 +30,11 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q package \
       -Dmaven.test.skip=true -Dspotless.check.skip=true \
-      -pl reservation-api,outbox-relay,payment-consumer,provider-consumer,status-projector,stripe-stand-in,supplier-simulator \
+      -pl reservation-api,outbox-relay,payment-consumer,provider-consumer,status-projector,harness/stripe-stand-in,harness/supplier-simulator \
       -am \
  && ./mvnw -B -ntp -q dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory=target/runtime-lib \
-      -pl stripe-stand-in,supplier-simulator
+      -pl harness/stripe-stand-in,harness/supplier-simulator
 
 # ---------------------------------------------------------------------------------------------
 # extract: the Boot jar (classifier "exec") split into layers, least to most often changed.
@@ -64,14 +64,15 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=25.0 -
 WORKDIR /app
 
 # ---------------------------------------------------------------------------------------------
-# standin: the Stripe stand-in or the supplier simulator (not Spring Boot applications): the
-# module's jar and its runtime dependencies on the class path, MAIN_CLASS as the entry point.
+# standin: the Stripe stand-in or the supplier simulator (not Spring Boot applications, both in
+# harness/): the module's jar and its runtime dependencies on the class path, MAIN_CLASS as the
+# entry point.
 # ---------------------------------------------------------------------------------------------
 FROM runtime-base AS standin
 ARG MODULE
 ARG MAIN_CLASS
-COPY --from=build /workspace/${MODULE}/target/runtime-lib/ /app/lib/
-COPY --from=build /workspace/${MODULE}/target/${MODULE}-*.jar /app/lib/
+COPY --from=build /workspace/harness/${MODULE}/target/runtime-lib/ /app/lib/
+COPY --from=build /workspace/harness/${MODULE}/target/${MODULE}-*.jar /app/lib/
 ENV MAIN_CLASS=${MAIN_CLASS}
 USER 10001:10001
 ENTRYPOINT ["sh", "-c", "exec java -cp '/app/lib/*' \"$MAIN_CLASS\" \"$@\"", "--"]

@@ -117,7 +117,8 @@ class ComposeFileTest {
           assertThat(build.get("target")).as(name).isEqualTo("standin");
           Map<String, Object> args = Yamls.map(build.get("args"));
           assertThat(args).containsEntry("MODULE", name).containsEntry("MAIN_CLASS", mainClass);
-          String source = name + "/src/main/java/" + mainClass.replace('.', '/') + ".java";
+          String source =
+              "harness/" + name + "/src/main/java/" + mainClass.replace('.', '/') + ".java";
           assertThat(Repository.read(source)).contains("public static void main(String[] args)");
         });
     assertThat(Repository.read("pom.xml")).contains("<boot.classifier>exec</boot.classifier>");
@@ -319,9 +320,9 @@ class ComposeFileTest {
         .contains(":" + stripe.get("STRIPE_STAND_IN_PORT") + "/__admin/health");
     String stripeSources =
         Repository.read(
-                "stripe-stand-in/src/main/java/com/reservas/stripe/standin/StripeStandIn.java")
+                "harness/stripe-stand-in/src/main/java/com/reservas/stripe/standin/StripeStandIn.java")
             + Repository.read(
-                "stripe-stand-in/src/main/java/com/reservas/stripe/standin/AdminHttpHandler.java");
+                "harness/stripe-stand-in/src/main/java/com/reservas/stripe/standin/AdminHttpHandler.java");
     assertThat(stripeSources)
         .contains(
             "\"STRIPE_STAND_IN_HOST\"", "\"STRIPE_STAND_IN_PORT\"", "\"/__admin\"", "\"/health\"");
@@ -335,9 +336,9 @@ class ComposeFileTest {
         .contains(":" + supplier.get("SUPPLIER_SIMULATOR_PORT") + "/admin/health");
     String supplierSources =
         Repository.read(
-                "supplier-simulator/src/main/java/com/reservas/supplier/simulator/SimulatorEnvironment.java")
+                "harness/supplier-simulator/src/main/java/com/reservas/supplier/simulator/SimulatorEnvironment.java")
             + Repository.read(
-                "supplier-simulator/src/main/java/com/reservas/supplier/simulator/http/AdminRoutes.java");
+                "harness/supplier-simulator/src/main/java/com/reservas/supplier/simulator/http/AdminRoutes.java");
     assertThat(supplierSources)
         .contains(
             "\"SUPPLIER_SIMULATOR_HOST\"", "\"SUPPLIER_SIMULATOR_PORT\"", "\"/admin/health\"");

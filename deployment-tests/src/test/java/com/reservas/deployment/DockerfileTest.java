@@ -44,18 +44,24 @@ class DockerfileTest {
   @Test
   void buildsEveryModuleTheComposeFileAsksFor() {
     String build = String.join("\n", STAGES.get("build"));
-    Matcher modules = Pattern.compile("-pl ([a-z0-9,-]+)\\s+\\\\?\\s*-am").matcher(build);
+    Matcher modules = Pattern.compile("-pl ([a-z0-9,/-]+)\\s+\\\\?\\s*-am").matcher(build);
     assertThat(modules.find()).as("-pl <modules> -am in the build stage").isTrue();
     List<String> built = Arrays.asList(modules.group(1).split(","));
     ComposeFile compose = ComposeFile.load();
     for (String name : compose.serviceNames()) {
-      Object args = Yamls.map(compose.service(name).get("build")).get("args");
+      Map<String, Object> image = Yamls.map(compose.service(name).get("build"));
+      Object args = image.get("args");
       if (args != null) {
-        assertThat(built).contains(String.valueOf(Yamls.map(args).get("MODULE")));
+        // The stand-ins (target "standin") live in harness/, the services at the top level.
+        String module = String.valueOf(Yamls.map(args).get("MODULE"));
+        assertThat(built)
+            .contains("standin".equals(image.get("target")) ? "harness/" + module : module);
       }
     }
     assertThat(build)
-        .contains("dependency:copy-dependencies", "-pl stripe-stand-in,supplier-simulator");
+        .contains(
+            "dependency:copy-dependencies",
+            "-pl harness/stripe-stand-in,harness/supplier-simulator");
   }
 
   @Test
@@ -102,7 +108,7 @@ class DockerfileTest {
   void standInsRunTheirMainClassFromTheModuleClassPath() {
     String standin = String.join("\n", STAGES.get("standin"));
     assertThat(standin)
-        .contains("COPY --from=build /workspace/${MODULE}/target/runtime-lib/ /app/lib/")
+        .contains("COPY --from=build /workspace/harness/${MODULE}/target/runtime-lib/ /app/lib/")
         .contains("ENV MAIN_CLASS=${MAIN_CLASS}")
         .contains("exec java -cp '/app/lib/*' \\\"$MAIN_CLASS\\\"");
   }

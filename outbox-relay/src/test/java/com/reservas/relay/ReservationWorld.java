@@ -8,6 +8,7 @@ import com.reservas.reservation.adapter.out.persistence.R2dbcReservationEventOut
 import com.reservas.reservation.adapter.out.persistence.R2dbcReservationRepository;
 import com.reservas.reservation.adapter.out.persistence.ReactiveTransactionRunner;
 import com.reservas.reservation.adapter.out.persistence.ReservationEventAvroMapper;
+import com.reservas.reservation.application.fakes.ExampleRequests;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancelReservationCommand;
 import com.reservas.reservation.application.port.in.CancelReservationUseCase.CancellationResult;
 import com.reservas.reservation.application.port.in.CreateReservationCommand;
@@ -208,18 +209,7 @@ final class ReservationWorld implements AutoCloseable {
   }
 
   static ReservationRequest request() {
-    return new ReservationRequest(
-        "Ana",
-        "García Núñez",
-        "ana@example.com",
-        "+34600111222",
-        "CDAR",
-        "IBERCAR",
-        "MAD-AIRPORT",
-        "2027-03-10T09:30:00",
-        "BCN-AIRPORT",
-        "2027-03-14T18:00:00",
-        "pm_card_visa");
+    return ExampleRequests.madridToBarcelona();
   }
 
   @Override

@@ -96,7 +96,11 @@ class StatusProjectorConfiguration {
       ProjectorProperties properties,
       MeterRegistry meters) {
     return new StuckReservationsJob(
-        stuck, stuckPolicyLease, properties.stuck().checkEvery(), meters);
+        stuck,
+        stuckPolicyLease,
+        properties.stuck().checkEvery(),
+        properties.stuck().leaseFor(),
+        meters);
   }
 
   private static String hostName() {

@@ -96,52 +96,88 @@ public record Reservation(
   /** Applies the answer of the payment provider or the supplier. */
   public Transition apply(Outcome outcome, Instant at) {
     requireNonNull(at, "at");
-    if (outcome instanceof PaymentAuthorizationStarted) {
+    return outcome.handledBy(new OutcomeRules(at));
+  }
+
+  /** The rule for each kind of outcome, on this reservation at {@code at}. */
+  private final class OutcomeRules implements Outcome.Handler<Transition> {
+
+    private final Instant at;
+
+    private OutcomeRules(Instant at) {
+      this.at = at;
+    }
+
+    @Override
+    public Transition paymentAuthorizationStarted(PaymentAuthorizationStarted outcome) {
       return onAuthorizationStarted(at);
-    } else if (outcome instanceof PaymentAuthorized authorized) {
-      return onAuthorized(authorized, at);
-    } else if (outcome instanceof PaymentDeclined declined) {
+    }
+
+    @Override
+    public Transition paymentAuthorized(PaymentAuthorized outcome) {
+      return onAuthorized(outcome, at);
+    }
+
+    @Override
+    public Transition paymentDeclined(PaymentDeclined outcome) {
       return onAuthorizationRefused(
-          PaymentStatus.DECLINED, "payment declined: " + declined.declineCode(), at);
-    } else if (outcome instanceof PaymentFailed failed) {
-      return onAuthorizationRefused(PaymentStatus.FAILED, "payment failed: " + failed.reason(), at);
-    } else if (outcome instanceof PaymentCaptured) {
+          PaymentStatus.DECLINED, "payment declined: " + outcome.declineCode(), at);
+    }
+
+    @Override
+    public Transition paymentFailed(PaymentFailed outcome) {
+      return onAuthorizationRefused(
+          PaymentStatus.FAILED, "payment failed: " + outcome.reason(), at);
+    }
+
+    @Override
+    public Transition paymentCaptured(PaymentCaptured outcome) {
       return onCaptured(at);
-    } else if (outcome instanceof PaymentVoided) {
+    }
+
+    @Override
+    public Transition paymentVoided(PaymentVoided outcome) {
       if (!released()) {
         return premature("voided before the cancellation was recorded");
       }
       return paymentStatus == PaymentStatus.AUTHORIZED
           ? quietly(withPayment(PaymentStatus.VOIDED, paymentIntentId, at))
           : unchanged("nothing to void");
-    } else if (outcome instanceof PaymentRefunded) {
+    }
+
+    @Override
+    public Transition paymentRefunded(PaymentRefunded outcome) {
       if (!released()) {
         return premature("refunded before the cancellation was recorded");
       }
       return paymentStatus.holdsMoney()
           ? quietly(withPayment(PaymentStatus.REFUNDED, paymentIntentId, at))
           : unchanged("nothing to refund");
-    } else if (outcome instanceof PaymentOperationRefused refused) {
+    }
+
+    @Override
+    public Transition paymentOperationRefused(PaymentOperationRefused outcome) {
       // The capture, void or refund this state asked for cannot happen: stop asking, tell people.
       return paymentStatus.holdsMoney()
           ? announced(
               withPayment(PaymentStatus.NEEDS_ATTENTION, paymentIntentId, at),
-              "payment needs attention: " + refused.operation() + " refused: " + refused.reason(),
+              "payment needs attention: " + outcome.operation() + " refused: " + outcome.reason(),
               at)
           : unchanged("no capture, void or refund awaited");
-    } else if (outcome instanceof SupplierCancellationRefused refused) {
-      // The cancellation this state asked for cannot happen: stop asking, tell people.
-      return status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.CONFIRMED
-          ? announced(
-              withSupplier(SupplierStatus.NEEDS_ATTENTION, supplierBookingReference, at),
-              "booking needs attention: cancellation refused: " + refused.reason(),
-              at)
-          : unchanged("no booking cancellation awaited");
-    } else if (outcome instanceof SupplierConfirmed confirmed) {
-      return onSupplierConfirmed(confirmed, at);
-    } else if (outcome instanceof SupplierRejected rejected) {
-      return onSupplierRejected(rejected, at);
-    } else if (outcome instanceof SupplierCancelled) {
+    }
+
+    @Override
+    public Transition supplierConfirmed(SupplierConfirmed outcome) {
+      return onSupplierConfirmed(outcome, at);
+    }
+
+    @Override
+    public Transition supplierRejected(SupplierRejected outcome) {
+      return onSupplierRejected(outcome, at);
+    }
+
+    @Override
+    public Transition supplierCancelled(SupplierCancelled outcome) {
       if (!released()) {
         return premature("booking cancelled before the cancellation was recorded");
       }
@@ -149,7 +185,17 @@ public record Reservation(
           ? quietly(withSupplier(SupplierStatus.CANCELLED, supplierBookingReference, at))
           : unchanged("no supplier booking to cancel");
     }
-    throw new IllegalArgumentException("Unknown outcome " + outcome);
+
+    @Override
+    public Transition supplierCancellationRefused(SupplierCancellationRefused outcome) {
+      // The cancellation this state asked for cannot happen: stop asking, tell people.
+      return status == ReservationStatus.CANCELLED && supplierStatus == SupplierStatus.CONFIRMED
+          ? announced(
+              withSupplier(SupplierStatus.NEEDS_ATTENTION, supplierBookingReference, at),
+              "booking needs attention: cancellation refused: " + outcome.reason(),
+              at)
+          : unchanged("no booking cancellation awaited");
+    }
   }
 
   /**

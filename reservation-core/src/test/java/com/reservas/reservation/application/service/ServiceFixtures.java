@@ -2,6 +2,7 @@ package com.reservas.reservation.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.reservas.reservation.application.fakes.ExampleRequests;
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase.OutcomeCommand;
 import com.reservas.reservation.application.port.in.ReservationRequest;
 import com.reservas.reservation.application.port.out.ExternalCallLog.ExternalCall;
@@ -40,18 +41,7 @@ final class ServiceFixtures {
 
   /** The spec's example: a CDAR from Madrid airport to Barcelona airport, five started days. */
   static ReservationRequest validRequest() {
-    return new ReservationRequest(
-        "Ana",
-        "García Núñez",
-        "ana@example.com",
-        "+34600111222",
-        "CDAR",
-        "IBERCAR",
-        "MAD-AIRPORT",
-        "2027-03-10T09:30:00",
-        "BCN-AIRPORT",
-        "2027-03-14T18:00:00",
-        "pm_card_visa");
+    return ExampleRequests.madridToBarcelona();
   }
 
   static ReservationRequest withCategory(ReservationRequest r, String categoryCode) {

@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.out.persistence;
 
 import com.reservas.reservation.adapter.out.persistence.connection.CancellationSafeConnectionFactory;
+import com.reservas.reservation.application.fakes.ExampleRequests;
 import com.reservas.reservation.application.port.in.ReservationRequest;
 import com.reservas.reservation.application.port.out.ReservationCodeGenerator;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
@@ -120,18 +121,7 @@ final class PersistenceFixture {
   }
 
   static ReservationRequest validRequest() {
-    return new ReservationRequest(
-        "Ana",
-        "García Núñez",
-        "ana@example.com",
-        "+34600111222",
-        "CDAR",
-        "IBERCAR",
-        "MAD-AIRPORT",
-        "2027-03-10T09:30:00",
-        "BCN-AIRPORT",
-        "2027-03-14T18:00:00",
-        "pm_card_visa");
+    return ExampleRequests.madridToBarcelona();
   }
 
   long count(String table) {

@@ -25,6 +25,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * reservas.reservations.stuck{status}} (one series per reservation status, so an alert can say
  * where the saga stops) and {@code reservas.reservations.needing.attention}. The lease is released
  * on shutdown, so a rolling restart hands the policy over at once.
+ *
+ * <p>Each step of a pass waits at most {@code stepTimeout} for the database: an answer lost on the
+ * way (a connection dropped under a query) ends that pass with a warning instead of holding the
+ * scheduler's only thread, and with it every later pass, for good.
  */
 public class StuckReservationsJob implements SchedulingConfigurer, DisposableBean {
 
@@ -34,6 +38,7 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   private final StuckReservationsUseCase stuck;
   private final R2dbcPolicyLease lease;
   private final Duration checkEvery;
+  private final Duration stepTimeout;
   private final Map<ReservationStatus, AtomicInteger> stuckByStatus =
       new EnumMap<>(ReservationStatus.class);
   private final AtomicInteger needingAttention = new AtomicInteger();
@@ -42,10 +47,12 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
       StuckReservationsUseCase stuck,
       R2dbcPolicyLease lease,
       Duration checkEvery,
+      Duration stepTimeout,
       MeterRegistry meters) {
     this.stuck = stuck;
     this.lease = lease;
     this.checkEvery = checkEvery;
+    this.stepTimeout = stepTimeout;
     for (ReservationStatus status : ReservationStatus.values()) {
       AtomicInteger count = new AtomicInteger();
       stuckByStatus.put(status, count);
@@ -68,13 +75,14 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   /** One pass of the policy; a failure is logged and the next pass tries again. */
   void run() {
     try {
-      countByStatus(stuck.stuck().blockOptional().orElse(List.of()));
-      needingAttention.set(stuck.needingAttention().map(List::size).blockOptional().orElse(0));
-      if (!Boolean.TRUE.equals(lease.acquire().block())) {
+      countByStatus(stuck.stuck().blockOptional(stepTimeout).orElse(List.of()));
+      needingAttention.set(
+          stuck.needingAttention().map(List::size).blockOptional(stepTimeout).orElse(0));
+      if (!Boolean.TRUE.equals(lease.acquire().block(stepTimeout))) {
         log.debug("Stuck reservations: another replica holds the policy");
         return;
       }
-      var resolution = stuck.resolve().block();
+      var resolution = stuck.resolve().block(stepTimeout);
       if (resolution != null && (resolution.reminded() > 0 || resolution.expired() > 0)) {
         log.info(
             "Stuck reservations: {} reminded, {} expired",
