@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -356,20 +357,23 @@ class KubernetesManifestsTest {
         .contains("@DefaultValue(\"" + PARTITIONS + "\") int partitions");
     for (SpringService consumer : CONSUMERS) {
       Map<String, Object> deployment = manifests.get("Deployment", consumer.module());
-      Map<String, Object> hpa = manifests.get("HorizontalPodAutoscaler", consumer.module());
-      assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
-      assertThat(Yamls.at(hpa, "spec", "scaleTargetRef"))
+      Optional<Map<String, Object>> hpa =
+          manifests.find("HorizontalPodAutoscaler", consumer.module());
+      Optional<Map<String, Object>> scaledObject =
+          manifests.find("ScaledObject", consumer.module());
+      assertThat(hpa.isPresent() != scaledObject.isPresent())
+          .as(consumer.module() + ": exactly one autoscaler (a CPU HPA or a KEDA ScaledObject)")
+          .isTrue();
+      Map<String, Object> autoscaler = hpa.orElseGet(scaledObject::get);
+      Map<String, Object> spec = Yamls.at(autoscaler, "spec");
+      assertThat(Yamls.at(autoscaler, "spec", "scaleTargetRef"))
           .containsEntry("kind", "Deployment")
           .containsEntry("name", consumer.module());
-      int min = (Integer) Yamls.at(hpa, "spec").get("minReplicas");
-      int max = (Integer) Yamls.at(hpa, "spec").get("maxReplicas");
+      int min = (Integer) spec.get(hpa.isPresent() ? "minReplicas" : "minReplicaCount");
+      int max = (Integer) spec.get(hpa.isPresent() ? "maxReplicas" : "maxReplicaCount");
       int replicas = (Integer) Yamls.at(deployment, "spec").get("replicas");
       assertThat(min).as(consumer.module()).isBetween(1, max);
-      assertThat(replicas).as(consumer.module()).isBetween(min, max);
       assertThat(max).as(consumer.module()).isLessThanOrEqualTo(PARTITIONS);
-      Map<String, Object> metric =
-          Yamls.map(Yamls.list(Yamls.at(hpa, "spec").get("metrics")).get(0));
-      assertThat(Yamls.at(metric, "resource").get("name")).isEqualTo("cpu");
 
       ConfigurableEnvironment environment =
           ServiceConfiguration.of(consumer)
@@ -379,8 +383,44 @@ class KubernetesManifestsTest {
       assertThat(max * concurrency)
           .as(consumer.module() + " consumers at most")
           .isLessThanOrEqualTo(PARTITIONS);
+      if (hpa.isPresent()) {
+        assertThat(autoscaler.get("apiVersion")).isEqualTo("autoscaling/v2");
+        assertThat(replicas).as(consumer.module()).isBetween(min, max);
+        Map<String, Object> metric = Yamls.map(Yamls.list(spec.get("metrics")).get(0));
+        assertThat(Yamls.at(metric, "resource").get("name")).isEqualTo("cpu");
+      } else {
+        // KEDA's Kafka scaler reads the lag of the group the service really consumes with.
+        Map<String, Object> trigger = Yamls.map(Yamls.list(spec.get("triggers")).get(0));
+        assertThat(trigger.get("type")).isEqualTo("kafka");
+        assertThat(Yamls.at(trigger, "metadata"))
+            .containsEntry(
+                "bootstrapServers",
+                environment.getRequiredProperty("spring.kafka.bootstrap-servers"))
+            .containsEntry(
+                "consumerGroup", environment.getRequiredProperty("reservas.consumer.group-id"))
+            .containsEntry(
+                "topic", environment.getRequiredProperty("reservas.consumer.input-topic"))
+            .containsEntry("allowIdleConsumers", "false")
+            .containsKey("lagThreshold");
+      }
     }
-    assertThat(manifests.ofKind("HorizontalPodAutoscaler")).hasSize(CONSUMERS.size());
+    assertThat(
+            manifests.ofKind("HorizontalPodAutoscaler").size()
+                + manifests.ofKind("ScaledObject").size())
+        .isEqualTo(CONSUMERS.size());
+  }
+
+  @Test
+  void prodScalesThePaymentAndProviderConsumersOnConsumerLagWithKeda() {
+    Manifests prod = Manifests.prod();
+    for (SpringService consumer :
+        List.of(SpringService.PAYMENT_CONSUMER, SpringService.PROVIDER_CONSUMER)) {
+      assertThat(prod.find("ScaledObject", consumer.module())).as(consumer.module()).isPresent();
+      assertThat(prod.find("HorizontalPodAutoscaler", consumer.module()))
+          .as(consumer.module() + ": KEDA owns the replicas, no second autoscaler")
+          .isEmpty();
+    }
+    assertThat(Manifests.base().ofKind("ScaledObject")).as("KEDA is a production choice").isEmpty();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,12 +35,28 @@ final class KubernetesTypes {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+  /** KEDA's resources, read into {@link KedaScaledObject} refusing unknown fields. */
+  private static final Map<String, Class<?>> STRICT_TYPES =
+      Map.of("keda.sh/v1alpha1/ScaledObject", KedaScaledObject.class);
+
+  private static final JsonMapper STRICT_MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
   private KubernetesTypes() {}
 
   /** Problems of one resource: unknown type, unreadable values, unknown fields. Empty if none. */
   static List<String> problems(Map<String, Object> resource) {
     String type = resource.get("apiVersion") + "/" + resource.get("kind");
     String name = type + " " + Yamls.at(resource, "metadata").get("name");
+    Class<?> strict = STRICT_TYPES.get(type);
+    if (strict != null) {
+      try {
+        STRICT_MAPPER.convertValue(resource, strict);
+        return List.of();
+      } catch (RuntimeException e) {
+        return List.of(name + ": " + e.getMessage());
+      }
+    }
     Class<?> model = TYPES.get(type);
     if (model == null) {
       return List.of(name + ": no typed model known for " + type + " (add it to KubernetesTypes)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,20 @@ class MaskedLoggingTest {
       assertMasked(
           service,
           ServiceConfiguration.of(service).environment(Map.of("SPRING_PROFILES_ACTIVE", "prod")));
+    }
+  }
+
+  /** {@code LOGGING_STRUCTURED_FORMAT_CONSOLE}: JSON lines, masked as the text lines are. */
+  @ParameterizedTest
+  @EnumSource(SpringService.class)
+  void jsonLogLinesOfEveryServiceAreMaskedToo(SpringService service) {
+    for (String format : List.of("ecs", "logstash")) {
+      ConfigurableEnvironment environment =
+          ServiceConfiguration.of(service)
+              .environment(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", format));
+      String written = logWith(environment, environment.getProperty("logging.config"));
+      assertThat(written).as(service.module() + " " + format).startsWith("{\"");
+      assertMasked(service, environment);
     }
   }
 

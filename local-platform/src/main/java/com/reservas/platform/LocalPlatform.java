@@ -12,6 +12,7 @@ import com.reservas.reservation.api.ReservationApiApplication;
 import com.reservas.stripe.standin.StripeStandIn;
 import com.reservas.supplier.simulator.SupplierSimulator;
 import com.reservas.supplier.simulator.fleet.FleetSizing;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,6 +50,12 @@ public final class LocalPlatform implements AutoCloseable {
 
   static final String LOGGING_CONFIG = "classpath:reservas-platform-logback.xml";
 
+  /**
+   * The file {@code reservas-platform-logback.xml} writes every line to, the infrastructure's INFO
+   * lines included (the console shows only their warnings): {@code <data dir>/reservas.log}.
+   */
+  static final String LOG_FILE_PROPERTY = "RESERVAS_PLATFORM_LOG";
+
   private static final String LOOPBACK = "http://127.0.0.1:";
 
   private final LocalSettings settings;
@@ -59,6 +66,12 @@ public final class LocalPlatform implements AutoCloseable {
 
   LocalPlatform(LocalSettings settings) {
     this.settings = settings;
+    System.setProperty(LOG_FILE_PROPERTY, logFile(settings.dataDir()).toString());
+  }
+
+  /** The platform's log file in {@code dataDir}. */
+  static Path logFile(Path dataDir) {
+    return dataDir.resolve("reservas.log");
   }
 
   public static void main(String[] args) {

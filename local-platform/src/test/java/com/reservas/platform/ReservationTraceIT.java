@@ -24,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * 00-<traceId>-<spanId>-01} and the saga settled, Zipkin's {@code /api/v2/trace/<traceId>} holds
  * spans of every service. One trace, so each hop continued the one before: the API the client's,
  * the relay the outbox row's, the consumers the relay's record, the projector the outcome's.
+ *
+ * <p>The same run (the platform starts once: it is the expensive part) checks the metrics contract
+ * of {@code deploy/observability/}: every metric the Grafana dashboard and the alerting rules query
+ * is in a scrape of the five services, sent as Prometheus sends it ({@code Authorization: Bearer}
+ * with the metrics credential).
  */
 class ReservationTraceIT {
 
@@ -34,6 +39,14 @@ class ReservationTraceIT {
           "payment-consumer",
           "provider-consumer",
           "status-projector");
+
+  private static final List<String> MANAGEMENT_PORTS =
+      List.of(
+          LocalSettings.API_PORT,
+          LocalSettings.RELAY_PORT,
+          LocalSettings.PAYMENT_PORT,
+          LocalSettings.PROVIDER_PORT,
+          LocalSettings.PROJECTOR_PORT);
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,12 +85,41 @@ class ReservationTraceIT {
               .pollInterval(Duration.ofSeconds(1))
               .until(() -> serviceNames(zipkin, traceId), names -> names.containsAll(SERVICES));
       assertThat(services).containsAll(SERVICES);
+
+      // Gauges read on a schedule (consumer lag every 15 s) may need one more round.
+      Set<String> used = ObservabilityAssets.usedMetricNames();
+      Set<String> missing =
+          Awaitility.await(
+                  "every metric of deploy/observability in a scrape; log in " + platform.log)
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofSeconds(2))
+              .until(() -> missingFromScrape(platform, used), Set::isEmpty);
+      assertThat(missing).as("metrics the dashboard or the alerts use").isEmpty();
     } finally {
       assertThat(platform.stop()).as("stops on SIGTERM; log in " + platform.log).isTrue();
     }
     assertThat(PlatformProcess.listening(platform.ports.get(LocalSettings.ZIPKIN_PORT)))
         .as("Zipkin stopped with the platform")
         .isFalse();
+  }
+
+  /** The names of {@code used} that no service's {@code /actuator/prometheus} offers. */
+  private Set<String> missingFromScrape(PlatformProcess platform, Set<String> used)
+      throws Exception {
+    Set<String> scraped = new TreeSet<>();
+    for (String port : MANAGEMENT_PORTS) {
+      HttpResponse<String> scrape =
+          http.send(
+              HttpRequest.newBuilder(URI.create(platform.url(port) + "/actuator/prometheus"))
+                  .header("Authorization", "Bearer " + LocalPlatform.METRICS_TOKEN)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(scrape.statusCode()).as("scrape of " + port).isEqualTo(200);
+      scraped.addAll(ObservabilityAssets.scrapedNames(scrape.body()));
+    }
+    Set<String> missing = new TreeSet<>(used);
+    missing.removeAll(scraped);
+    return missing;
   }
 
   private String reservation(String api, String code) throws Exception {

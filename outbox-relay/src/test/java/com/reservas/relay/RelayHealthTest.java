@@ -72,6 +72,10 @@ class RelayHealthTest {
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> health.health().getStatus().equals(Status.UP));
+        // While the connector streams, its queue depth is read from Debezium's JMX metrics.
+        assertThat(registry.get("reservas.relay.queue.depth").gauge().value())
+            .isNotNaN()
+            .isGreaterThanOrEqualTo(0);
         String before = world.create(null).block();
 
         // 3. The connection is cut while reservations are created: DOWN, then UP, all delivered.

@@ -38,6 +38,14 @@ public final class ServiceApplication {
           "spring.kafka.template.observation-enabled", "true",
           "spring.reactor.context-propagation", "auto");
 
+  /**
+   * Metrics settings every service starts from: every meter tagged {@code application} with the
+   * service's name, so the dashboards and alerts of {@code deploy/observability/} tell the services
+   * apart whatever the scrape configuration labels.
+   */
+  static final Map<String, Object> METRICS_DEFAULTS =
+      Map.of("management.metrics.tags.application", "${spring.application.name}");
+
   private ServiceApplication() {}
 
   /** The application {@code type}, reading {@code <configName>.yml}. */
@@ -46,6 +54,7 @@ public final class ServiceApplication {
       System.setProperty(AVRO_TRUSTED_PACKAGES, EVENT_PACKAGE);
     }
     Map<String, Object> defaults = new HashMap<>(TRACING_DEFAULTS);
+    defaults.putAll(METRICS_DEFAULTS);
     defaults.put("spring.config.name", configName);
     return new SpringApplicationBuilder(type).properties(defaults);
   }

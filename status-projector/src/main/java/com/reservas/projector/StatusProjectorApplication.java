@@ -1,5 +1,6 @@
 package com.reservas.projector;
 
+import com.reservas.reservation.adapter.out.metrics.SagaMetricsConfiguration;
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
 import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import({
   ReservationPersistenceConfiguration.class,
+  SagaMetricsConfiguration.class,
   TokenSealConfiguration.class,
   StatusProjectorConfiguration.class
 })

@@ -10,6 +10,7 @@ import com.reservas.reservation.application.port.out.ExternalCallLog;
 import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.application.port.out.SagaProgress;
 import com.reservas.reservation.application.port.out.TransactionRunner;
 import com.reservas.reservation.application.service.ApplyOutcomeService;
 import com.reservas.reservation.application.service.StuckReservationsService;
@@ -40,8 +41,9 @@ class StatusProjectorConfiguration {
   TransitionWriter transitionWriter(
       ReservationRepository reservations,
       ReservationEventOutbox outbox,
-      TransactionRunner transactions) {
-    return new TransitionWriter(reservations, outbox, transactions);
+      TransactionRunner transactions,
+      SagaProgress sagaProgress) {
+    return new TransitionWriter(reservations, outbox, transactions, sagaProgress);
   }
 
   @Bean

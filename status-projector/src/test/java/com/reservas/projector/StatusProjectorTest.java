@@ -168,6 +168,10 @@ class StatusProjectorTest {
 
   @Test
   void aPaidReservationConfirmedBySupplierAndCapturedEndsConfirmedWithItsHistory() {
+    long confirmedBefore = sagaCount("reservas.reservations.settled", "status", "confirmed");
+    long paidBefore = sagaCount("reservas.saga.step", "from", "created", "to", "paid");
+    long bookedBefore = sagaCount("reservas.saga.step", "from", "paid", "to", "supplier_confirmed");
+    long durationBefore = sagaCount("reservas.saga.duration", "status", "confirmed");
     String code = newReservation();
     Instant t = Instant.now();
 
@@ -196,6 +200,21 @@ class StatusProjectorTest {
             "ReservationStatusChanged");
     assertThat(rows("SELECT COUNT(*) FROM external_call WHERE reservation_code = ?", code))
         .isEqualTo(1);
+    // Counted as the transaction commits: the database may show the state a moment before.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(sagaCount("reservas.reservations.settled", "status", "confirmed"))
+                  .isEqualTo(confirmedBefore + 1);
+              assertThat(sagaCount("reservas.saga.step", "from", "created", "to", "paid"))
+                  .isEqualTo(paidBefore + 1);
+              assertThat(
+                      sagaCount("reservas.saga.step", "from", "paid", "to", "supplier_confirmed"))
+                  .isEqualTo(bookedBefore + 1);
+              assertThat(sagaCount("reservas.saga.duration", "status", "confirmed"))
+                  .isEqualTo(durationBefore + 1);
+            });
   }
 
   @Test
@@ -230,6 +249,7 @@ class StatusProjectorTest {
 
   @Test
   void aRedeliveredOutcomeChangesNothing() {
+    long cancelledBefore = sagaCount("reservas.reservations.settled", "status", "cancelled");
     String code = newReservation();
     Instant t = Instant.now();
     SpecificRecord started = started(code, t);
@@ -243,6 +263,13 @@ class StatusProjectorTest {
     Reservation r = awaitState(code, res -> res.status() == ReservationStatus.CANCELLED);
     // The inbox, not the state machine, recognised the two redeliveries.
     assertThat(duplicates("PaymentAuthorizationStarted") - duplicatesBefore).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(sagaCount("reservas.reservations.settled", "status", "cancelled"))
+                    .as("settled once, whatever was redelivered")
+                    .isEqualTo(cancelledBefore + 1));
     assertThat(r.paymentStatus()).isEqualTo(PaymentStatus.DECLINED);
     assertThat(r.history()).hasSize(3);
     assertThat(
@@ -501,6 +528,13 @@ class StatusProjectorTest {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How often the counter or timer {@code name} with {@code tags} counted. */
+  private long sagaCount(String name, String... tags) {
+    var search = meters.find(name).tags(tags);
+    var counter = search.counter();
+    return counter != null ? (long) counter.count() : search.timer().count();
   }
 
   private double duplicates(String eventType) {

@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries: through retry topics (default) or in place
  * @param deadLetter the dead-letter topic and its replay
  * @param audit recording of external calls
+ * @param lagInterval how often the group's lag per partition ({@code reservas.consumer.lag}) is
+ *     read from the broker; default 15 s, Prometheus' usual scrape interval
  */
 @ConfigurationProperties("reservas.consumer")
 @Validated
@@ -49,7 +51,8 @@ public record ConsumerProperties(
     @DefaultValue("40s") @NotNull Duration slowestRecord,
     @DefaultValue @Valid Retry retry,
     @DefaultValue @Valid DeadLetter deadLetter,
-    @DefaultValue @Valid Audit audit) {
+    @DefaultValue @Valid Audit audit,
+    @DefaultValue("15s") @NotNull Duration lagInterval) {
 
   /**
    * The group id as a property placeholder, for listeners: {@code @KafkaListener(id = "...",

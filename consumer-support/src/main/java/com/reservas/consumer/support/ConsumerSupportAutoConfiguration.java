@@ -3,6 +3,7 @@ package com.reservas.consumer.support;
 import com.reservas.consumer.support.audit.ExternalCallRecorder;
 import com.reservas.consumer.support.deadletter.DeadLetterReplayController;
 import com.reservas.consumer.support.deadletter.DeadLetterReplayer;
+import com.reservas.consumer.support.kafka.ConsumerLagMetrics;
 import com.reservas.consumer.support.kafka.DeadLetterLogger;
 import com.reservas.consumer.support.kafka.EventValueSerializer;
 import com.reservas.consumer.support.kafka.ExceptionHeaderMaskingInterceptor;
@@ -229,7 +230,10 @@ public class ConsumerSupportAutoConfiguration {
       ObjectProvider<MeterRegistry> meterRegistry,
       ConsumerProperties properties) {
     return new DeadLetterLogger(
-        masker, meterRegistry.getIfAvailable(SimpleMeterRegistry::new), properties.groupId());
+        masker,
+        meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+        properties.groupId(),
+        properties.topics().stream().map(properties::deadLetterTopic).toList());
   }
 
   /**
@@ -406,6 +410,23 @@ public class ConsumerSupportAutoConfiguration {
         properties.groupId() + "-dlt-replay",
         topic,
         properties.deadLetter().replayTimeout());
+  }
+
+  /**
+   * {@code reservas.consumer.lag{group,topic,partition}}, read from the broker every {@code
+   * reservas.consumer.lag-interval}.
+   */
+  @Bean
+  public ConsumerLagMetrics reservasConsumerLagMetrics(
+      KafkaAdmin kafkaAdmin,
+      ConsumerProperties properties,
+      ObjectProvider<MeterRegistry> meterRegistry) {
+    return new ConsumerLagMetrics(
+        kafkaAdmin.getConfigurationProperties(),
+        properties.groupId(),
+        properties.topics(),
+        properties.lagInterval(),
+        meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** {@code kafkaListeners} health: are the listener containers running? */

@@ -5,11 +5,16 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * The relay's Micrometer meters:
@@ -24,9 +29,23 @@ import java.util.function.Supplier;
  *   <li>{@code reservas.relay.engine.running} — 1 while the engine streams the binlog, else 0
  *   <li>{@code reservas.relay.progress.age} — seconds since the last event or heartbeat
  *   <li>{@code reservas.relay.batch.size} — change records per engine batch
+ *   <li>{@code reservas.relay.queue.depth} — change records Debezium read from the binlog and has
+ *       not yet handed to the relay (its streaming queue, from the connector's JMX metrics); NaN
+ *       while no connector streams. The outbox table itself is no queue: each row is deleted in the
+ *       transaction that inserts it, so only the binlog holds what waits.
  * </ul>
  */
 public final class RelayMetrics {
+
+  private static final ObjectName DEBEZIUM_STREAMING;
+
+  static {
+    try {
+      DEBEZIUM_STREAMING = new ObjectName("debezium.*:type=connector-metrics,context=streaming,*");
+    } catch (MalformedObjectNameException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, Counter> eventsByTopic = new ConcurrentHashMap<>();
@@ -52,6 +71,27 @@ public final class RelayMetrics {
         DistributionSummary.builder("reservas.relay.batch.size")
             .description("Change records per engine batch")
             .register(registry);
+    Gauge.builder("reservas.relay.queue.depth", RelayMetrics::debeziumQueueDepth)
+        .description("Change records read from the binlog and not yet handed to the relay")
+        .register(registry);
+  }
+
+  /** Used minus free places of every streaming Debezium connector's queue; NaN without one. */
+  static double debeziumQueueDepth() {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    double depth = Double.NaN;
+    try {
+      for (ObjectName name : server.queryNames(DEBEZIUM_STREAMING, null)) {
+        Object total = server.getAttribute(name, "QueueTotalCapacity");
+        Object free = server.getAttribute(name, "QueueRemainingCapacity");
+        if (total instanceof Number t && free instanceof Number f) {
+          depth = (Double.isNaN(depth) ? 0 : depth) + (t.doubleValue() - f.doubleValue());
+        }
+      }
+    } catch (JMException e) {
+      return Double.NaN;
+    }
+    return depth;
   }
 
   /** Registers the gauges that read the supervisor's state. */

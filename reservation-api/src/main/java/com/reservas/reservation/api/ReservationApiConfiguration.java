@@ -12,6 +12,7 @@ import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
+import com.reservas.reservation.application.port.out.SagaProgress;
 import com.reservas.reservation.application.port.out.TransactionRunner;
 import com.reservas.reservation.application.service.AuditLogService;
 import com.reservas.reservation.application.service.CancelReservationService;
@@ -63,7 +64,8 @@ class ReservationApiConfiguration {
       TransactionRunner transactions,
       Clock clock,
       ApiProperties properties,
-      AuditTrail audit) {
+      AuditTrail audit,
+      SagaProgress sagaProgress) {
     return new CreateReservationService(
         referenceData,
         reservations,
@@ -72,7 +74,8 @@ class ReservationApiConfiguration {
         transactions,
         clock,
         properties.maxCodeAttempts(),
-        audit);
+        audit,
+        sagaProgress);
   }
 
   @Bean
@@ -87,9 +90,13 @@ class ReservationApiConfiguration {
       ReservationEventOutbox outbox,
       TransactionRunner transactions,
       Clock clock,
-      AuditTrail audit) {
+      AuditTrail audit,
+      SagaProgress sagaProgress) {
     return new CancelReservationService(
-        reservations, new TransitionWriter(reservations, outbox, transactions), clock, audit);
+        reservations,
+        new TransitionWriter(reservations, outbox, transactions, sagaProgress),
+        clock,
+        audit);
   }
 
   @Bean

@@ -12,6 +12,7 @@ import com.reservas.reservation.application.port.out.ReservationCodeGenerator;
 import com.reservas.reservation.application.port.out.ReservationEventOutbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
 import com.reservas.reservation.application.port.out.ReservationRepository.IdempotencyRecord;
+import com.reservas.reservation.application.port.out.SagaProgress;
 import com.reservas.reservation.application.port.out.TransactionRunner;
 import com.reservas.reservation.application.service.ReservationRequestValidator.Validation;
 import com.reservas.reservation.domain.ReferenceData;
@@ -44,6 +45,7 @@ public final class CreateReservationService implements CreateReservationUseCase 
   private final Clock clock;
   private final int maxCodeAttempts;
   private final AuditTrail audit;
+  private final SagaProgress progress;
   private final ReservationRequestValidator validator = new ReservationRequestValidator();
 
   public CreateReservationService(
@@ -54,7 +56,8 @@ public final class CreateReservationService implements CreateReservationUseCase 
       TransactionRunner transactions,
       Clock clock,
       int maxCodeAttempts,
-      AuditTrail audit) {
+      AuditTrail audit,
+      SagaProgress progress) {
     if (maxCodeAttempts < 1) {
       throw new IllegalArgumentException("maxCodeAttempts must be at least 1");
     }
@@ -66,6 +69,29 @@ public final class CreateReservationService implements CreateReservationUseCase 
     this.clock = clock;
     this.maxCodeAttempts = maxCodeAttempts;
     this.audit = audit;
+    this.progress = progress;
+  }
+
+  /** Measures no saga: for tools and tests. Services pass their {@link SagaProgress}. */
+  public CreateReservationService(
+      ReferenceDataPort referenceData,
+      ReservationRepository reservations,
+      ReservationEventOutbox outbox,
+      ReservationCodeGenerator codes,
+      TransactionRunner transactions,
+      Clock clock,
+      int maxCodeAttempts,
+      AuditTrail audit) {
+    this(
+        referenceData,
+        reservations,
+        outbox,
+        codes,
+        transactions,
+        clock,
+        maxCodeAttempts,
+        audit,
+        SagaProgress.none());
   }
 
   /** Without an audit trail: for tools and tests. Services pass theirs. */
@@ -180,7 +206,8 @@ public final class CreateReservationService implements CreateReservationUseCase 
                                           created.reservation(),
                                           command.sourceIp(),
                                           idempotency.isPresent()))))
-                  .thenReturn(created.reservation());
+                  .thenReturn(created.reservation())
+                  .doOnNext(progress::created);
             })
         .onErrorResume(
             DuplicateReservationCodeException.class,

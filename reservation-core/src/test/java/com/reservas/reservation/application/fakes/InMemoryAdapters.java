@@ -17,9 +17,10 @@ public final class InMemoryAdapters {
   public final DirectTransactionRunner transactions =
       new DirectTransactionRunner(
           reservations.table(), outbox.table(), inbox.table(), audit.table(), callLog.table());
+  public final RecordingSagaProgress progress = new RecordingSagaProgress(transactions);
 
   /** The real write path over these fakes. */
   public TransitionWriter writer() {
-    return new TransitionWriter(reservations, outbox, transactions);
+    return new TransitionWriter(reservations, outbox, transactions, progress);
   }
 }

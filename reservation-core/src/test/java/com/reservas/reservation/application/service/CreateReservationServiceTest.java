@@ -105,6 +105,8 @@ class CreateReservationServiceTest {
     assertThat(adapters.audit.recorded())
         .extracting(Recorded::transaction)
         .containsExactly(transaction);
+    assertThat(adapters.progress.created()).containsExactly(created);
+    assertThat(adapters.progress.commitsWhenTold()).containsExactly(1);
   }
 
   /**
@@ -138,6 +140,7 @@ class CreateReservationServiceTest {
     assertThat(adapters.outbox.events()).hasSize(1);
     assertThat(adapters.transactions.begun()).isEqualTo(transactionsAfterFirst);
     assertThat(codes.drawn()).hasSize(1);
+    assertThat(adapters.progress.created()).containsExactly(first);
     assertThat(adapters.audit.records())
         .extracting(AuditRecord::action)
         .containsExactly(Action.CREATED, Action.READ);
@@ -435,7 +438,8 @@ class CreateReservationServiceTest {
         adapters.transactions,
         clock,
         MAX_CODE_ATTEMPTS,
-        adapters.audit);
+        adapters.audit,
+        adapters.progress);
   }
 
   private static CreateReservationCommand command(String key, ReservationRequest request) {

@@ -133,6 +133,43 @@ class TransitionWriterTest {
     assertThat(attempts).hasValue(TransitionWriter.MAX_CONFLICT_RETRIES + 1);
   }
 
+  @Test
+  void onlyTheCommittedAttemptOfAWriteIsReportedAsSagaProgressAndOnlyAfterItsCommit() {
+    adapters.reservations.store(reservation);
+    AtomicInteger attempts = new AtomicInteger();
+
+    writer
+        .inTransactionRetryingConflicts(
+            () -> {
+              Mono<Void> write = writer.write(started(), null);
+              return attempts.incrementAndGet() < 2
+                  ? write.then(Mono.error(new StaleReservationException("K7P2QX9A", 0)))
+                  : write;
+            })
+        .block();
+
+    assertThat(attempts).hasValue(2);
+    assertThat(adapters.progress.committed())
+        .extracting(applied -> applied.reservation().status())
+        .containsExactly(ReservationStatus.PAYMENT_IN_PROGRESS);
+    assertThat(adapters.progress.commitsWhenTold()).containsExactly(1);
+  }
+
+  @Test
+  void aWriteThatRolledBackIsNotReportedAsSagaProgress() {
+    adapters.reservations.store(reservation);
+
+    Mono<Void> failing =
+        writer.inTransactionRetryingConflicts(
+            () ->
+                writer
+                    .write(started(), null)
+                    .then(Mono.error(new IllegalStateException("disk full"))));
+
+    assertThatThrownBy(failing::block).hasMessage("disk full");
+    assertThat(adapters.progress.committed()).isEmpty();
+  }
+
   private Transition.Applied started() {
     Transition transition =
         reservation.apply(new Outcome.PaymentAuthorizationStarted(), NOW.plusSeconds(1));

@@ -9,7 +9,9 @@ import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -75,13 +77,15 @@ public class SupplierGatewayConfiguration {
       JsonMapper json,
       ExternalCallRecorder recorder,
       ResiliencePipeline supplierResilience,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<ObservationRegistry> observations) {
     return new WebClientSupplierGateway(
         SupplierWebClients.create(webClients, properties),
         properties.baseUrl().toString(),
         json,
         recorder,
         supplierResilience,
-        clock);
+        clock,
+        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 }

@@ -14,6 +14,8 @@ import com.reservas.provider.application.port.out.SupplierUnavailableException;
 import com.reservas.provider.domain.BookingRequest;
 import com.reservas.provider.domain.CancellationRequest;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -48,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WebClientSupplierGateway implements SupplierGateway {
 
+  private static final String EXTERNAL_CALL = "reservas.external.call";
   static final String BOOK_OPERATION = "supplier.bookings.create";
   static final String CANCEL_OPERATION = "supplier.bookings.cancel";
   static final String FIND_OPERATION = "supplier.bookings.find";
@@ -60,6 +64,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
   private final ExternalCallRecorder recorder;
   private final ResiliencePipeline resilience;
   private final Clock clock;
+  private final ObservationRegistry observations;
 
   /**
    * @param webClient the HTTP client (timeouts and codecs set)
@@ -72,7 +77,9 @@ public final class WebClientSupplierGateway implements SupplierGateway {
       JsonMapper json,
       ExternalCallRecorder recorder,
       ResiliencePipeline resilience,
-      Clock clock) {
+      Clock clock,
+      ObservationRegistry observations) {
+    this.observations = Objects.requireNonNull(observations, "observations");
     this.webClient = Objects.requireNonNull(webClient, "webClient");
     this.baseUrl = stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
     this.json = Objects.requireNonNull(json, "json");
@@ -90,7 +97,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
             HttpMethod.POST,
             "/v1/bookings",
             json.writeValueAsString(BookingBody.of(request)));
-    return bookingAnswer(exchange, call(exchange));
+    return observed("book", () -> bookingAnswer(exchange, call(exchange)));
   }
 
   @Override
@@ -104,7 +111,7 @@ public final class WebClientSupplierGateway implements SupplierGateway {
                 + UriUtils.encodePathSegment(request.bookingReference(), StandardCharsets.UTF_8)
                 + "/cancellation",
             json.writeValueAsString(CancellationBody.of(request)));
-    return cancellationAnswer(exchange, call(exchange), request);
+    return observed("cancel", () -> cancellationAnswer(exchange, call(exchange), request));
   }
 
   @Override
@@ -117,7 +124,34 @@ public final class WebClientSupplierGateway implements SupplierGateway {
             "/v1/bookings?requestId="
                 + UriUtils.encodeQueryParam(request.requestId(), StandardCharsets.UTF_8),
             null);
-    return bookingLookup(exchange, call(exchange));
+    return observed("lookup", () -> bookingLookup(exchange, call(exchange)));
+  }
+
+  /**
+   * One supplier operation, retries included, as the observation {@code reservas.external.call}:
+   * the same timer as Stripe's ({@code dependency="supplier"}, {@code operation}, {@code outcome}
+   * answered, refused or unavailable) and a span around its HTTP attempts.
+   */
+  private <T> T observed(String operation, Supplier<T> call) {
+    Observation observation =
+        Observation.createNotStarted(EXTERNAL_CALL, observations)
+            .contextualName("supplier " + operation)
+            .lowCardinalityKeyValue("dependency", "supplier")
+            .lowCardinalityKeyValue("operation", operation);
+    return observation.observe(
+        () -> {
+          try {
+            T answer = call.get();
+            observation.lowCardinalityKeyValue("outcome", "answered");
+            return answer;
+          } catch (SupplierRequestRefusedException e) {
+            observation.lowCardinalityKeyValue("outcome", "refused");
+            throw e;
+          } catch (RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "unavailable");
+            throw e;
+          }
+        });
   }
 
   private BookingLookup bookingLookup(Exchange exchange, Reply reply) {

@@ -7,6 +7,9 @@ import com.reservas.privacy.PersonalDataMasker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +26,9 @@ final class SupplierGatewayFixture {
 
   final ResiliencePipeline resilience;
   final WebClientSupplierGateway gateway;
+
+  /** The timers of the gateway's observations, as Boot's observation handlers record them. */
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   SupplierGatewayFixture(String baseUrl, ResilienceSettings.CircuitBreaker breaker) {
     SupplierProperties properties =
@@ -48,7 +54,14 @@ final class SupplierGatewayFixture {
             JsonMapper.builder().build(),
             new ExternalCallRecorder(PersonalDataMasker.standard(), 4096),
             resilience,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            observations(meters));
+  }
+
+  private static ObservationRegistry observations(SimpleMeterRegistry meters) {
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+    return observations;
   }
 
   SupplierGatewayFixture(String baseUrl) {

@@ -97,6 +97,15 @@ class WebClientSupplierGatewayTest {
         .isInstanceOfSatisfying(
             BookingAnswer.Rejected.class,
             rejected -> assertThat(rejected.reason()).isEqualTo("NO_AVAILABILITY"));
+    assertThat(
+            fixture
+                .meters
+                .get("reservas.external.call")
+                .tags("dependency", "supplier", "operation", "book", "outcome", "answered")
+                .timer()
+                .count())
+        .as("the two bookings and the rejection, each an answered supplier call")
+        .isEqualTo(3);
     assertThat(answer.calls()).extracting(HttpExchange::responseStatus).containsExactly(422);
     assertThat(supplier.stats().bookingAttempts()).isEqualTo(3);
   }

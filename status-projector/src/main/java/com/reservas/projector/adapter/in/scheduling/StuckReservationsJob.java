@@ -2,10 +2,15 @@ package com.reservas.projector.adapter.in.scheduling;
 
 import com.reservas.reservation.adapter.out.persistence.R2dbcPolicyLease;
 import com.reservas.reservation.application.port.in.StuckReservationsUseCase;
+import com.reservas.reservation.domain.Reservation;
+import com.reservas.reservation.domain.ReservationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +22,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Runs the stuck-reservation policy every {@code checkEvery}, at once at start, in one replica at a
  * time: each pass takes or renews the lease first and is skipped while another replica holds it
  * (docs/reliability.md §3). Every pass, in every replica, updates the gauges {@code
- * reservas.reservations.stuck} and {@code reservas.reservations.needing.attention}. The lease is
- * released on shutdown, so a rolling restart hands the policy over at once.
+ * reservas.reservations.stuck{status}} (one series per reservation status, so an alert can say
+ * where the saga stops) and {@code reservas.reservations.needing.attention}. The lease is released
+ * on shutdown, so a rolling restart hands the policy over at once.
  *
  * <p>Each step of a pass waits at most {@code stepTimeout} for the database: an answer lost on the
  * way (a connection dropped under a query) ends that pass with a warning instead of holding the
@@ -33,7 +39,8 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   private final R2dbcPolicyLease lease;
   private final Duration checkEvery;
   private final Duration stepTimeout;
-  private final AtomicInteger stuckCount = new AtomicInteger();
+  private final Map<ReservationStatus, AtomicInteger> stuckByStatus =
+      new EnumMap<>(ReservationStatus.class);
   private final AtomicInteger needingAttention = new AtomicInteger();
 
   public StuckReservationsJob(
@@ -46,9 +53,15 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
     this.lease = lease;
     this.checkEvery = checkEvery;
     this.stepTimeout = stepTimeout;
-    Gauge.builder("reservas.reservations.stuck", stuckCount, AtomicInteger::get)
-        .description("Reservations waiting longer than the reminder threshold, or needing a person")
-        .register(meters);
+    for (ReservationStatus status : ReservationStatus.values()) {
+      AtomicInteger count = new AtomicInteger();
+      stuckByStatus.put(status, count);
+      Gauge.builder("reservas.reservations.stuck", count, AtomicInteger::get)
+          .description(
+              "Reservations waiting longer than the reminder threshold, or needing a person")
+          .tag("status", status.name().toLowerCase(Locale.ROOT))
+          .register(meters);
+    }
     Gauge.builder("reservas.reservations.needing.attention", needingAttention, AtomicInteger::get)
         .description("Reservations whose payment or booking operation was refused for good")
         .register(meters);
@@ -62,7 +75,7 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
   /** One pass of the policy; a failure is logged and the next pass tries again. */
   void run() {
     try {
-      stuckCount.set(stuck.stuck().map(List::size).blockOptional(stepTimeout).orElse(0));
+      countByStatus(stuck.stuck().blockOptional(stepTimeout).orElse(List.of()));
       needingAttention.set(
           stuck.needingAttention().map(List::size).blockOptional(stepTimeout).orElse(0));
       if (!Boolean.TRUE.equals(lease.acquire().block(stepTimeout))) {
@@ -79,6 +92,12 @@ public class StuckReservationsJob implements SchedulingConfigurer, DisposableBea
     } catch (RuntimeException e) {
       log.warn("Stuck-reservation check failed: {}", e.toString());
     }
+  }
+
+  private void countByStatus(List<Reservation> reservations) {
+    Map<ReservationStatus, Integer> counts = new EnumMap<>(ReservationStatus.class);
+    reservations.forEach(reservation -> counts.merge(reservation.status(), 1, Integer::sum));
+    stuckByStatus.forEach((status, count) -> count.set(counts.getOrDefault(status, 0)));
   }
 
   /** Releases the lease (it would otherwise expire by itself after {@code lease-for}). */
