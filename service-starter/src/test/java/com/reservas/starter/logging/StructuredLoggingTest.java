@@ -63,6 +63,9 @@ class StructuredLoggingTest {
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
     try {
+      // A Spring Boot test earlier in this JVM may have left the logging system initialized, and
+      // Boot does not initialize an initialized one again: start from clean.
+      system.cleanUp();
       system.beforeInitialize();
       system.initialize(
           new LoggingInitializationContext(environment), "classpath:reservas-logback.xml", null);
