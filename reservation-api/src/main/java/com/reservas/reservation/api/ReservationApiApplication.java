@@ -1,6 +1,7 @@
 package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.reservation.adapter.out.persistence.WebhookPersistenceConfiguration;
 import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(scanBasePackages = "com.reservas.reservation.adapter.in.web")
 @Import({
   ReservationPersistenceConfiguration.class,
+  WebhookPersistenceConfiguration.class,
   TokenSealConfiguration.class,
   ReservationApiConfiguration.class,
   ApiSecurityConfiguration.class
