@@ -23,6 +23,9 @@ public interface WebhookEndpointStore {
   /** The client's endpoint with this id; empty when it does not exist or is another client's. */
   Mono<WebhookEndpoint> find(String clientId, String id);
 
+  /** The endpoint with this id, whoever's it is (for the dispatcher). */
+  Mono<WebhookEndpoint> byId(String id);
+
   /** The enabled endpoints of a client subscribed to {@code eventType}. */
   Flux<WebhookEndpoint> subscribed(String clientId, String eventType);
 

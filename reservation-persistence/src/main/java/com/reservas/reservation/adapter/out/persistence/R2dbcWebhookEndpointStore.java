@@ -71,6 +71,14 @@ public final class R2dbcWebhookEndpointStore implements WebhookEndpointStore {
   }
 
   @Override
+  public Mono<WebhookEndpoint> byId(String id) {
+    return db.sql("SELECT " + COLUMNS + " FROM webhook_endpoint WHERE id = :id")
+        .bind("id", id)
+        .map(R2dbcWebhookEndpointStore::endpoint)
+        .one();
+  }
+
+  @Override
   public Flux<WebhookEndpoint> subscribed(String clientId, String eventType) {
     return listOf(clientId).filter(e -> e.enabled() && e.events().contains(eventType));
   }
