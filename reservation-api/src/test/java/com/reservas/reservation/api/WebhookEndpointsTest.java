@@ -38,10 +38,14 @@ class WebhookEndpointsTest extends ApiTest {
     assertThat(Base64.getUrlDecoder().decode(secret.substring(6))).hasSizeGreaterThanOrEqualTo(32);
 
     List<?> listed = list(CLIENT_A_KEY);
-    assertThat(listed).hasSize(1);
-    Map<?, ?> one = (Map<?, ?>) listed.get(0);
-    assertThat(one.get("id")).isEqualTo(created.get("id"));
-    assertThat(one.containsKey("secret")).isFalse();
+    Map<?, ?> one =
+        listed.stream()
+            .map(e -> (Map<?, ?>) e)
+            .filter(e -> e.get("id").equals(created.get("id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(one.get("url")).isEqualTo("https://partner.example/hooks");
+    assertThat(listed).allMatch(e -> !((Map<?, ?>) e).containsKey("secret"));
     assertThat(sealedSecretOf((String) created.get("id")))
         .as("the secret is stored sealed, not in clear")
         .startsWith("v1.")
@@ -155,6 +159,73 @@ class WebhookEndpointsTest extends ApiTest {
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(list(CLIENT_B_KEY)).hasSize(10);
+  }
+
+  @Test
+  void theOwnerSeesTheAttemptsAndAsksForARedelivery() throws SQLException {
+    String id = (String) register(CLIENT_A_KEY, "https://d.partner.example/hooks").get("id");
+    try (Connection c = database(getClass()).connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO webhook_delivery (endpoint_id, event_id, reservation_code, sequence_no,"
+              + " payload, state, attempts, created_at, next_attempt_at) VALUES ('"
+              + id
+              + "', 'evt-1', 'K7P2QX9A', 1, '{}', 'PENDING', 1, UTC_TIMESTAMP(6),"
+              + " '2030-01-01 00:00:00')");
+      s.executeUpdate(
+          "INSERT INTO webhook_attempt (endpoint_id, event_id, reservation_code, attempt,"
+              + " attempted_at, status_code, error, duration_ms, next_retry_at) VALUES ('"
+              + id
+              + "', 'evt-1', 'K7P2QX9A', 1, UTC_TIMESTAMP(6), 503, NULL, 42,"
+              + " '2030-01-01 00:00:00')");
+    }
+    http.get()
+        .uri("/api/v1/webhook-endpoints/{id}/deliveries", id)
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[0].eventId")
+        .isEqualTo("evt-1")
+        .jsonPath("$[0].reservationCode")
+        .isEqualTo("K7P2QX9A")
+        .jsonPath("$[0].statusCode")
+        .isEqualTo(503)
+        .jsonPath("$[0].attempt")
+        .isEqualTo(1)
+        .jsonPath("$[0].durationMs")
+        .isEqualTo(42)
+        .jsonPath("$[0].nextRetryAt")
+        .isEqualTo("2030-01-01T00:00:00Z");
+
+    http.post()
+        .uri("/api/v1/webhook-endpoints/{id}/deliveries/evt-1/redelivery", id)
+        .header("X-Api-Key", CLIENT_B_KEY)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    http.post()
+        .uri("/api/v1/webhook-endpoints/{id}/deliveries/evt-unknown/redelivery", id)
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    http.post()
+        .uri("/api/v1/webhook-endpoints/{id}/deliveries/evt-1/redelivery", id)
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+    try (Connection c = database(getClass()).connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT next_attempt_at < '2030-01-01' FROM webhook_delivery WHERE event_id ="
+                    + " 'evt-1'")) {
+      rs.next();
+      assertThat(rs.getBoolean(1)).as("due again now").isTrue();
+    }
   }
 
   @Test
