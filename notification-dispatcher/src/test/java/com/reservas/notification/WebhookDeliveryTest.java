@@ -273,7 +273,7 @@ class WebhookDeliveryTest {
   }
 
   /** As the relay publishes them: {@code ReservationCreated} first, then status changes. */
-  private static SpecificRecord event(
+  static SpecificRecord event(
       String code, String client, String status, String payment, String supplier, long version) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     ReservationSnapshot snapshot =
