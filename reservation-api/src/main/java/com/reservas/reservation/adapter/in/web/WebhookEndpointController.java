@@ -11,6 +11,10 @@ import com.reservas.reservation.application.port.in.WebhookEndpointsUseCase.Regi
 import com.reservas.reservation.application.port.out.WebhookDeliveryStore.Attempt;
 import com.reservas.reservation.domain.webhook.WebhookEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -75,6 +79,9 @@ class WebhookEndpointController {
       String createdAt,
       String secret) {}
 
+  /** The answer to a redelivery request. */
+  record RedeliveryView(String eventId, String status) {}
+
   /** One attempt at a delivery. */
   record AttemptView(
       String eventId,
@@ -99,12 +106,30 @@ class WebhookEndpointController {
   }
 
   @Operation(
+      operationId = "registerWebhookEndpoint",
       summary = "Register a webhook endpoint",
       description =
           "Body {\"url\": \"https://partner.example/hooks\", \"events\":"
               + " [\"reservation.status_changed\"]}. 201 with the signing secret, shown this once;"
               + " 422 with every invalid field (an https URL that does not reach a private,"
               + " loopback, link-local or metadata address); 409 beyond 10 endpoints.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered; the secret is shown this once.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RegisteredView.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The client has 10 endpoints already.",
+      content =
+          @Content(
+              mediaType = OpenApiDocumentation.PROBLEM_JSON,
+              schema = @Schema(implementation = ProblemDocument.class)))
+  @ApiResponse(responseCode = "413", ref = OpenApiDocumentation.CONTENT_TOO_LARGE)
+  @ApiResponse(responseCode = "415", ref = OpenApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+  @ApiResponse(responseCode = "422", ref = OpenApiDocumentation.INVALID_INPUT)
   @PostMapping(
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -171,13 +196,28 @@ class WebhookEndpointController {
         exchange);
   }
 
-  @Operation(summary = "List your webhook endpoints", description = "Never with their secrets.")
+  @Operation(
+      operationId = "listWebhookEndpoints",
+      summary = "List your webhook endpoints",
+      description = "Never with their secrets.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Your endpoints, oldest first.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              array = @ArraySchema(schema = @Schema(implementation = EndpointView.class))))
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<List<EndpointView>> list(@AuthenticationPrincipal AuthenticatedClient client) {
     return webhooks.list(client.id()).map(EndpointView::of).collectList();
   }
 
-  @Operation(summary = "Delete a webhook endpoint", description = "204; 404 if it is not yours.")
+  @Operation(
+      operationId = "deleteWebhookEndpoint",
+      summary = "Delete a webhook endpoint",
+      description = "204; 404 if it is not yours.")
+  @ApiResponse(responseCode = "204", description = "Deleted, with its deliveries.")
+  @ApiResponse(responseCode = "404", ref = OpenApiDocumentation.NOT_FOUND)
   @DeleteMapping("/{id}")
   Mono<ResponseEntity<?>> delete(
       @PathVariable String id,
@@ -192,10 +232,19 @@ class WebhookEndpointController {
   }
 
   @Operation(
+      operationId = "listWebhookDeliveries",
       summary = "Recent delivery attempts of an endpoint",
       description =
           "Newest first: event id, reservation code, HTTP status or error, duration, attempt"
               + " number and the next retry, if any.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The 50 most recent attempts.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              array = @ArraySchema(schema = @Schema(implementation = AttemptView.class))))
+  @ApiResponse(responseCode = "404", ref = OpenApiDocumentation.NOT_FOUND)
   @GetMapping(path = "/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<?>> deliveries(
       @PathVariable String id,
@@ -212,9 +261,20 @@ class WebhookEndpointController {
   }
 
   @Operation(
+      operationId = "redeliverWebhookEvent",
       summary = "Deliver an event to the endpoint again",
       description = "202: it is sent again shortly, with the same event id.")
-  @PostMapping("/{id}/deliveries/{eventId}/redelivery")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Scheduled.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = RedeliveryView.class)))
+  @ApiResponse(responseCode = "404", ref = OpenApiDocumentation.NOT_FOUND)
+  @PostMapping(
+      path = "/{id}/deliveries/{eventId}/redelivery",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<?>> redeliver(
       @PathVariable String id,
       @PathVariable String eventId,
@@ -225,7 +285,13 @@ class WebhookEndpointController {
     }
     return webhooks
         .redeliver(client.id(), id, eventId)
-        .map(found -> found ? ResponseEntity.accepted().build() : notFound(exchange));
+        .map(
+            found ->
+                found
+                    ? ResponseEntity.accepted()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new RedeliveryView(eventId, "scheduled"))
+                    : notFound(exchange));
   }
 
   private static ResponseEntity<?> notFound(ServerWebExchange exchange) {
