@@ -19,6 +19,7 @@ import com.reservas.schemas.avro.Stop;
 import com.reservas.schemas.avro.Vehicle;
 import com.reservas.schemas.serde.AvroEventSerializer;
 import com.reservas.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -84,6 +85,7 @@ class WebhookDeliveryTest {
 
   @Autowired WebhookEndpointStore endpoints;
   @Autowired WebhookDeliveryStore deliveries;
+  @Autowired MeterRegistry meters;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -169,6 +171,13 @@ class WebhookDeliveryTest {
       assertThat(attempts)
           .filteredOn(x -> x.statusCode().orElse(0) == 503)
           .allMatch(x -> x.nextRetryAt().isPresent());
+      assertThat(
+              meters.get("reservas.webhook.deliveries").tag("outcome", "retrying").timer().count())
+          .as("attempts counted by outcome")
+          .isGreaterThanOrEqualTo(3);
+      assertThat(
+              meters.get("reservas.webhook.deliveries").tag("outcome", "delivered").timer().count())
+          .isGreaterThanOrEqualTo(3);
     }
   }
 
