@@ -4,7 +4,7 @@
 #
 #   Spring Boot services (target "service", the default):
 #     docker build -f deploy/docker/service.Dockerfile --build-arg MODULE=reservation-api -t reservas/reservation-api .
-#     MODULE = reservation-api | outbox-relay | payment-consumer | provider-consumer | status-projector
+#     MODULE = reservation-api | outbox-relay | payment-consumer | provider-consumer | status-projector | notification-dispatcher
 #
 #   Local stand-ins (plain Java mains, target "standin"):
 #     docker build -f deploy/docker/service.Dockerfile --target standin \
@@ -30,7 +30,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q package \
       -Dmaven.test.skip=true -Dspotless.check.skip=true \
-      -pl reservation-api,outbox-relay,payment-consumer,provider-consumer,status-projector,harness/stripe-stand-in,harness/supplier-simulator \
+      -pl reservation-api,outbox-relay,payment-consumer,provider-consumer,status-projector,notification-dispatcher,harness/stripe-stand-in,harness/supplier-simulator \
       -am \
  && ./mvnw -B -ntp -q dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory=target/runtime-lib \

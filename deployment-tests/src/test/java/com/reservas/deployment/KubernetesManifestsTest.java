@@ -34,7 +34,8 @@ class KubernetesManifestsTest {
       List.of(
           SpringService.PAYMENT_CONSUMER,
           SpringService.PROVIDER_CONSUMER,
-          SpringService.STATUS_PROJECTOR);
+          SpringService.STATUS_PROJECTOR,
+          SpringService.NOTIFICATION_DISPATCHER);
 
   static Stream<Manifests> renderings() {
     return Stream.of(Manifests.base(), Manifests.prod());

@@ -47,6 +47,10 @@ enum SpringService {
   STATUS_PROJECTOR(
       "status-projector",
       "com.reservas.projector.StatusProjectorApplication",
+      List.of(VerifiedProperty.bootStandard("spring.profiles.active"))),
+  NOTIFICATION_DISPATCHER(
+      "notification-dispatcher",
+      "com.reservas.notification.NotificationDispatcherApplication",
       List.of(VerifiedProperty.bootStandard("spring.profiles.active")));
 
   private final String module;

@@ -4,6 +4,7 @@ import com.reservas.local.EmbeddedKafkaServer;
 import com.reservas.local.EmbeddedMariaDb;
 import com.reservas.local.registry.SchemaRegistryServer;
 import com.reservas.local.registry.SubjectRegistry;
+import com.reservas.notification.NotificationDispatcherApplication;
 import com.reservas.payment.PaymentConsumerApplication;
 import com.reservas.projector.StatusProjectorApplication;
 import com.reservas.provider.ProviderConsumerApplication;
@@ -129,7 +130,8 @@ public final class LocalPlatform implements AutoCloseable {
     RELAY,
     PROJECTOR,
     PAYMENT,
-    PROVIDER;
+    PROVIDER,
+    DISPATCHER;
 
     /** The component called {@code name} (lower case, as on the command line). */
     static Component named(String name) {
@@ -250,6 +252,10 @@ public final class LocalPlatform implements AutoCloseable {
                   settings.providerPort(),
                   "reservas.supplier.base-url",
                   LOOPBACK + settings.supplierPort()));
+      case DISPATCHER ->
+          run(
+              NotificationDispatcherApplication.application(),
+              Map.of("server.port", settings.dispatcherPort()));
     }
   }
 
@@ -344,6 +350,8 @@ public final class LocalPlatform implements AutoCloseable {
     Ports.requireFree(settings.paymentPort(), "payment consumer", LocalSettings.PAYMENT_PORT);
     Ports.requireFree(settings.providerPort(), "provider consumer", LocalSettings.PROVIDER_PORT);
     Ports.requireFree(settings.projectorPort(), "status projector", LocalSettings.PROJECTOR_PORT);
+    Ports.requireFree(
+        settings.dispatcherPort(), "notification dispatcher", LocalSettings.DISPATCHER_PORT);
     Ports.requireFree(
         settings.schemaRegistryPort(), "schema registry", LocalSettings.SCHEMA_REGISTRY_PORT);
     if (settings.zipkin()) {

@@ -21,6 +21,7 @@ record LocalSettings(
     int paymentPort,
     int providerPort,
     int projectorPort,
+    int dispatcherPort,
     int schemaRegistryPort,
     int supplierFleetSize,
     int kafkaAdvertisedPort,
@@ -40,6 +41,7 @@ record LocalSettings(
   static final String PAYMENT_PORT = "RESERVAS_PAYMENT_PORT";
   static final String PROVIDER_PORT = "RESERVAS_PROVIDER_PORT";
   static final String PROJECTOR_PORT = "RESERVAS_PROJECTOR_PORT";
+  static final String DISPATCHER_PORT = "RESERVAS_DISPATCHER_PORT";
   static final String SCHEMA_REGISTRY_PORT = "RESERVAS_SCHEMA_REGISTRY_PORT";
   static final String ZIPKIN_PORT = "RESERVAS_ZIPKIN_PORT";
 
@@ -62,6 +64,7 @@ record LocalSettings(
           PAYMENT_PORT,
           PROVIDER_PORT,
           PROJECTOR_PORT,
+          DISPATCHER_PORT,
           SCHEMA_REGISTRY_PORT,
           ZIPKIN_PORT);
 
@@ -87,6 +90,7 @@ record LocalSettings(
         port(env, PAYMENT_PORT, 8086),
         port(env, PROVIDER_PORT, 8087),
         port(env, PROJECTOR_PORT, 8088),
+        port(env, DISPATCHER_PORT, 8089),
         port(env, SCHEMA_REGISTRY_PORT, 8081),
         number(env, SUPPLIER_FLEET_SIZE, 50),
         env.containsKey(KAFKA_ADVERTISED_PORT)

@@ -2,6 +2,7 @@ package com.reservas.reservation.api;
 
 import com.reservas.reservation.adapter.out.metrics.SagaMetricsConfiguration;
 import com.reservas.reservation.adapter.out.persistence.ReservationPersistenceConfiguration;
+import com.reservas.reservation.adapter.out.persistence.WebhookPersistenceConfiguration;
 import com.reservas.starter.ServiceApplication;
 import com.reservas.starter.seal.TokenSealConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   ReservationPersistenceConfiguration.class,
   SagaMetricsConfiguration.class,
+  WebhookPersistenceConfiguration.class,
   TokenSealConfiguration.class,
   ReservationApiConfiguration.class,
   ApiSecurityConfiguration.class

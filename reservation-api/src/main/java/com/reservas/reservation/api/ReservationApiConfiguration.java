@@ -7,6 +7,7 @@ import com.reservas.reservation.adapter.in.web.security.ApiKeyHasher;
 import com.reservas.reservation.adapter.in.web.security.RateLimitProperties;
 import com.reservas.reservation.adapter.in.web.security.SecurityHeadersFilter;
 import com.reservas.reservation.adapter.in.web.security.SecurityProperties;
+import com.reservas.reservation.adapter.out.dns.JdkHostResolver;
 import com.reservas.reservation.application.port.out.ApiClientStore;
 import com.reservas.reservation.application.port.out.AuditTrail;
 import com.reservas.reservation.application.port.out.ReferenceDataPort;
@@ -14,6 +15,8 @@ import com.reservas.reservation.application.port.out.ReservationEventOutbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
 import com.reservas.reservation.application.port.out.SagaProgress;
 import com.reservas.reservation.application.port.out.TransactionRunner;
+import com.reservas.reservation.application.port.out.WebhookDeliveryStore;
+import com.reservas.reservation.application.port.out.WebhookEndpointStore;
 import com.reservas.reservation.application.service.AuditLogService;
 import com.reservas.reservation.application.service.CancelReservationService;
 import com.reservas.reservation.application.service.CreateReservationService;
@@ -21,6 +24,7 @@ import com.reservas.reservation.application.service.GetReservationService;
 import com.reservas.reservation.application.service.ReferenceDataService;
 import com.reservas.reservation.application.service.SecureRandomReservationCodes;
 import com.reservas.reservation.application.service.TransitionWriter;
+import com.reservas.reservation.application.service.WebhookEndpointsService;
 import com.reservas.starter.security.CredentialRules;
 import com.reservas.starter.web.ProblemWriter;
 import java.time.Clock;
@@ -97,6 +101,25 @@ class ReservationApiConfiguration {
         new TransitionWriter(reservations, outbox, transactions, sagaProgress),
         clock,
         audit);
+  }
+
+  /**
+   * Webhook endpoints: at most {@code reservas.webhooks.max-endpoints-per-client} (10) per client;
+   * plain http to this machine only under the {@code local} profile.
+   */
+  @Bean
+  WebhookEndpointsService webhookEndpoints(
+      WebhookEndpointStore endpoints,
+      WebhookDeliveryStore deliveries,
+      Clock clock,
+      Environment environment) {
+    return new WebhookEndpointsService(
+        endpoints,
+        deliveries,
+        new JdkHostResolver(),
+        clock,
+        environment.getProperty("reservas.webhooks.max-endpoints-per-client", Integer.class, 10),
+        environment.matchesProfiles("local"));
   }
 
   @Bean

@@ -24,6 +24,7 @@ class DemoClientsTest {
       "--spring.flyway.url=" + database.jdbcUrl(),
       "--reservas.security.api-key-pepper=Qm7wX2rT9kLp4vZ8nB1cH6yD3fJ0sG5a",
       "--" + TestTokenSeal.PROPERTY,
+      "--" + TestTokenSeal.WEBHOOK_KEY_PROPERTY,
       "--reservas.security.seed-clients[0].id=local-demo",
       "--reservas.security.seed-clients[0].name=Local demo client",
       "--reservas.security.seed-clients[0].api-key=local-demo-key"

@@ -29,6 +29,7 @@ class DeploymentSettingsTest {
     args.add("--spring.flyway.url=" + database.jdbcUrl());
     args.add("--reservas.security.api-key-pepper=Qm7wX2rT9kLp4vZ8nB1cH6yD3fJ0sG5a");
     args.add("--" + TestTokenSeal.PROPERTY);
+    args.add("--" + TestTokenSeal.WEBHOOK_KEY_PROPERTY);
     args.addAll(List.of(extra));
     return args;
   }
@@ -62,6 +63,14 @@ class DeploymentSettingsTest {
     args.remove("--" + TestTokenSeal.PROPERTY);
     assertThatThrownBy(() -> start(args).close())
         .hasStackTraceContaining("reservas.events.token-seal.key is not set");
+  }
+
+  @Test
+  void withoutTheWebhookKeyTheStartStopsOutsideTheLocalProfile() {
+    List<String> args = deployed();
+    args.remove("--" + TestTokenSeal.WEBHOOK_KEY_PROPERTY);
+    assertThatThrownBy(() -> start(args).close())
+        .hasStackTraceContaining("reservas.webhooks.secret-key is not set");
   }
 
   @Test

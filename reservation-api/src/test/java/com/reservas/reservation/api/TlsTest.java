@@ -167,6 +167,7 @@ class TlsTest {
     args.add("--spring.flyway.url=" + database.jdbcUrl());
     args.add("--reservas.security.api-key-pepper=" + PEPPER);
     args.add("--" + TestTokenSeal.PROPERTY);
+    args.add("--" + TestTokenSeal.WEBHOOK_KEY_PROPERTY);
     return args;
   }
 

@@ -16,6 +16,9 @@ public final class TestTokenSeal {
   /** The Spring property that gives a service the test key. */
   public static final String PROPERTY = "reservas.events.token-seal.key=" + KEY;
 
+  /** The Spring property that gives a service the test key for webhook secrets. */
+  public static final String WEBHOOK_KEY_PROPERTY = "reservas.webhooks.secret-key=" + KEY;
+
   /** Seals and opens with the test key. */
   public static final TokenSeal SEAL =
       TokenSeal.withKeys(Base64.getDecoder().decode(KEY), List.of());
