@@ -25,10 +25,14 @@ class SecureTransportTest {
           SpringService.OUTBOX_RELAY,
           SpringService.PAYMENT_CONSUMER,
           SpringService.PROVIDER_CONSUMER,
-          SpringService.STATUS_PROJECTOR);
+          SpringService.STATUS_PROJECTOR,
+          SpringService.NOTIFICATION_DISPATCHER);
 
   private static final List<SpringService> DATABASE_CLIENTS =
-      List.of(SpringService.RESERVATION_API, SpringService.STATUS_PROJECTOR);
+      List.of(
+          SpringService.RESERVATION_API,
+          SpringService.STATUS_PROJECTOR,
+          SpringService.NOTIFICATION_DISPATCHER);
 
   @Test
   void theComposeOverrideSecuresEveryConnectionOfEveryService() {
