@@ -231,7 +231,11 @@ class WebhookDeliveryTest {
       send(code, event);
       send(code, event);
       await().atMost(PATIENCE).until(() -> receiver.about(code).size() >= 1);
-      Thread.sleep(1000);
+      // and no second delivery follows for a while
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> receiver.about(code).size() == 1);
       assertThat(receiver.about(code)).hasSize(1);
       assertThat(rows("webhook_delivery WHERE reservation_code = '" + code + "'")).isEqualTo(1);
     }

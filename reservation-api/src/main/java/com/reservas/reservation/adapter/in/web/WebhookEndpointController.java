@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -138,7 +137,7 @@ class WebhookEndpointController {
       @AuthenticationPrincipal AuthenticatedClient client,
       ServerWebExchange exchange) {
     List<FieldError> errors = new ArrayList<>();
-    JsonNode root = parse(body, errors);
+    JsonNode root = JsonObjectBodies.read(json, body, FIELDS, errors);
     if (root == null) {
       return Mono.just(Problems.invalidInput(errors, exchange));
     }
@@ -302,27 +301,5 @@ class WebhookEndpointController {
             "Webhook endpoint not found",
             "No webhook endpoint or delivery with that id"),
         exchange);
-  }
-
-  private JsonNode parse(String body, List<FieldError> errors) {
-    try {
-      JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
-      if (root == null || !root.isObject()) {
-        errors.add(new FieldError("$", "must be a JSON object"));
-        return null;
-      }
-      for (String field : root.propertyNames()) {
-        if (!FIELDS.contains(field)) {
-          errors.add(
-              new FieldError(
-                  field.matches("[A-Za-z0-9_]{1,40}") ? field : "(unnamed)",
-                  "is not a known field"));
-        }
-      }
-      return root;
-    } catch (JacksonException e) {
-      errors.add(new FieldError("$", "is not well-formed JSON"));
-      return null;
-    }
   }
 }

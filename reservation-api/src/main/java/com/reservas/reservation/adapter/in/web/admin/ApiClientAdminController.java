@@ -1,5 +1,6 @@
 package com.reservas.reservation.adapter.in.web.admin;
 
+import com.reservas.reservation.adapter.in.web.JsonObjectBodies;
 import com.reservas.reservation.adapter.in.web.Problems;
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory;
 import com.reservas.reservation.adapter.in.web.security.ApiClientDirectory.ClientSummary;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -93,7 +93,7 @@ class ApiClientAdminController {
   Mono<ResponseEntity<?>> create(
       @RequestBody(required = false) String body, ServerWebExchange exchange) {
     List<FieldError> errors = new ArrayList<>();
-    JsonNode root = parse(body, FIELDS, errors);
+    JsonNode root = JsonObjectBodies.read(json, body, FIELDS, errors);
     String id = text(root, "id", ID, "must be 2 to 64 of a-z, 0-9 and -", errors);
     String name =
         text(root, "name", NAME, "must be 1 to 100 letters, digits, spaces and .,'&()-", errors);
@@ -168,7 +168,7 @@ class ApiClientAdminController {
       return Mono.just(notFound(exchange));
     }
     List<FieldError> errors = new ArrayList<>();
-    JsonNode root = parse(body, QUOTA_FIELDS, errors);
+    JsonNode root = JsonObjectBodies.read(json, body, QUOTA_FIELDS, errors);
     Integer creations = perSecond(root, "creationsPerSecond", errors);
     Integer reads = perSecond(root, "readsPerSecond", errors);
     if (!errors.isEmpty()) {
@@ -246,28 +246,6 @@ class ApiClientAdminController {
         Problems.problem(
             HttpStatus.NOT_FOUND, "not-found", "Client not found", "No API client with this id"),
         exchange);
-  }
-
-  private JsonNode parse(String body, Set<String> known, List<FieldError> errors) {
-    try {
-      JsonNode root = body == null || body.isBlank() ? null : json.readTree(body);
-      if (root == null || !root.isObject()) {
-        errors.add(new FieldError("$", "must be a JSON object"));
-        return null;
-      }
-      for (String field : root.propertyNames()) {
-        if (!known.contains(field)) {
-          errors.add(
-              new FieldError(
-                  field.matches("[A-Za-z0-9_]{1,40}") ? field : "(unnamed)",
-                  "is not a known field"));
-        }
-      }
-      return root;
-    } catch (JacksonException e) {
-      errors.add(new FieldError("$", "is not well-formed JSON"));
-      return null;
-    }
   }
 
   /** An optional whole number of requests per second, 1 to {@link ClientQuota#MAX}. */
