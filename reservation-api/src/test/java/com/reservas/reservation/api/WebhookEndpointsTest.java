@@ -6,9 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -159,6 +165,58 @@ class WebhookEndpointsTest extends ApiTest {
         .expectHeader()
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(list(CLIENT_B_KEY)).hasSize(10);
+  }
+
+  @Test
+  void registrationsRacingForTheLastPlacesNeverPassTheLimit() throws Exception {
+    String key = newClient("racing-partner");
+    for (int i = 0; i < 8; i++) {
+      register(key, "https://r" + i + ".partner.example/hooks");
+    }
+    // Eight registrations at once for the two places left: two get in, the others are told 409.
+    ExecutorService senders = Executors.newFixedThreadPool(8);
+    CyclicBarrier together = new CyclicBarrier(8);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String url = "https://late" + i + ".partner.example/hooks";
+      statuses.add(
+          senders.submit(
+              () -> {
+                together.await();
+                return http.post()
+                    .uri("/api/v1/webhook-endpoints")
+                    .header("X-Api-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("url", url, "events", List.of("reservation.status_changed")))
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
+              }));
+    }
+    List<Integer> answered = new ArrayList<>();
+    for (Future<Integer> status : statuses) {
+      answered.add(status.get(60, TimeUnit.SECONDS));
+    }
+    senders.shutdown();
+    assertThat(answered).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(2);
+    assertThat(list(key)).hasSize(10);
+  }
+
+  private String newClient(String id) {
+    Map<?, ?> created =
+        http.post()
+            .uri("/admin/api-clients")
+            .header("X-Admin-Token", "test-admin-token")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("id", id, "name", id))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return (String) created.get("apiKey");
   }
 
   @Test
