@@ -128,6 +128,17 @@ public final class RunReport {
       addCapacity(analysis, creations, measured, integrity);
     }
 
+    // bench/run --webhooks: a partner's receiver tallied every status change it heard.
+    JsonNode webhooks = readJson(options.get("webhooks"));
+    if (options.containsKey("webhooks")) {
+      boolean heardAll = webhooks != null && webhooks.path("passed").asBoolean(false);
+      result.put("webhooks", webhooks);
+      analysis.put("webhooksPassed", heardAll);
+      if (!heardAll) {
+        analysis.put("passed", false);
+      }
+    }
+
     boolean analysisPassed = !Boolean.FALSE.equals(analysis.get("passed"));
     result.put("analysisPassed", analysisPassed);
     boolean gatlingPassed = Integer.valueOf(0).equals(gatling.get("exitCode"));
@@ -140,6 +151,9 @@ public final class RunReport {
     }
     JSON.writeValue(out.toFile(), result);
     print(simulation, create, read, all, analysis, gatling, integrity, out, samples.isEmpty());
+    if (options.containsKey("webhooks")) {
+      printWebhooks(webhooks);
+    }
     printEnvironment(meta, result.get("cpu"));
     System.exit(analysisPassed ? 0 : 1);
   }
@@ -293,6 +307,29 @@ public final class RunReport {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private static void printWebhooks(JsonNode webhooks) {
+    if (webhooks == null) {
+      System.out.printf(Locale.ROOT, " %-11s no summary from the receiver%n", "webhooks");
+      return;
+    }
+    JsonNode latency = webhooks.path("changeToReceived");
+    System.out.printf(
+        Locale.ROOT,
+        " %-11s status change -> webhook received p50 %d ms, p95 %d ms, p99 %d ms (n=%d);%n"
+            + " %-11s %d of %d changes heard, %d repeats, %d out of order, %d bad signatures%n",
+        "webhooks",
+        latency.path("p50Millis").asLong(),
+        latency.path("p95Millis").asLong(),
+        latency.path("p99Millis").asLong(),
+        latency.path("count").asLong(),
+        "",
+        webhooks.path("expectedChanges").asLong() - webhooks.path("missing").asLong(),
+        webhooks.path("expectedChanges").asLong(),
+        webhooks.path("repeats").asLong(),
+        webhooks.path("reservationsOutOfOrder").asLong(),
+        webhooks.path("badSignatures").asLong());
   }
 
   private static void print(
