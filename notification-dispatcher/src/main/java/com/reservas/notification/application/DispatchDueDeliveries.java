@@ -12,17 +12,21 @@ import com.reservas.reservation.application.port.out.WebhookEndpointStore;
 import com.reservas.reservation.domain.webhook.WebhookSignature;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One round of sending: the due deliveries, at most one per endpoint and reservation (the oldest
- * pending one, so a reservation's changes arrive in order), sent concurrently, so a failing
- * reservation or partner holds back no other. Each attempt is recorded; a failure is rescheduled by
- * the {@link RetryPolicy}, and a delivery failing for the whole period is given up and its endpoint
- * disabled.
+ * One round of sending: the queues of due deliveries (one per endpoint and reservation, the
+ * longest-waiting first), each sent in order, a delivery only after the one before it succeeded,
+ * the queues concurrently, so a failing reservation or partner holds back no other and a
+ * reservation's changes recorded together go out in one round. Each attempt is recorded; a failure
+ * is rescheduled by the {@link RetryPolicy} and ends its queue's round, and a delivery failing for
+ * the whole period is given up and its endpoint disabled.
  */
 public final class DispatchDueDeliveries {
 
@@ -59,31 +63,46 @@ public final class DispatchDueDeliveries {
 
   /** Sends what is due now; completes with the number of attempts made. */
   public Mono<Long> runOnce() {
-    return deliveries.due(clock.instant(), batchSize).flatMap(this::deliver, concurrency).count();
+    Instant now = clock.instant();
+    Map<String, Mono<Signer>> signers = new ConcurrentHashMap<>();
+    return deliveries
+        .due(now, batchSize)
+        .bufferUntilChanged(d -> d.endpointId() + " " + d.reservationCode())
+        .flatMap(queue -> sendInOrder(queue, now, signers), concurrency)
+        .reduce(0L, Long::sum);
   }
 
-  private Mono<Void> deliver(Delivery delivery) {
+  /** Sends {@code queue} in order until a delivery fails or is not due; returns the attempts. */
+  private Mono<Long> sendInOrder(
+      List<Delivery> queue, Instant now, Map<String, Mono<Signer>> signers) {
+    Mono<Signer> signer =
+        signers.computeIfAbsent(queue.get(0).endpointId(), id -> signerOf(id).cache());
+    return Flux.fromIterable(queue)
+        .takeWhile(delivery -> !delivery.nextAttemptAt().isAfter(now))
+        .concatMap(delivery -> signer.flatMap(s -> deliver(delivery, s)))
+        .takeUntil(succeeded -> !succeeded)
+        .count();
+  }
+
+  /** The endpoint's URL and secret, read once per round; empty when it was deleted. */
+  private Mono<Signer> signerOf(String endpointId) {
     return endpoints
-        .byId(delivery.endpointId())
-        .zipWith(endpoints.secretOf(delivery.endpointId()))
-        .flatMap(
-            endpointAndSecret -> {
-              long t = clock.instant().getEpochSecond();
-              Map<String, String> headers =
-                  Map.of(
-                      EVENT_ID_HEADER,
-                      delivery.eventId(),
-                      WebhookSignature.HEADER,
-                      WebhookSignature.header(endpointAndSecret.getT2(), t, delivery.payload()));
-              Instant started = clock.instant();
-              return sender
-                  .send(
-                      delivery.endpointId(),
-                      endpointAndSecret.getT1().url(),
-                      headers,
-                      delivery.payload())
-                  .flatMap(result -> record(delivery, started, result));
-            });
+        .byId(endpointId)
+        .zipWith(endpoints.secretOf(endpointId), (e, secret) -> new Signer(e.url(), secret));
+  }
+
+  private Mono<Boolean> deliver(Delivery delivery, Signer signer) {
+    long t = clock.instant().getEpochSecond();
+    Map<String, String> headers =
+        Map.of(
+            EVENT_ID_HEADER,
+            delivery.eventId(),
+            WebhookSignature.HEADER,
+            WebhookSignature.header(signer.secret(), t, delivery.payload()));
+    Instant started = clock.instant();
+    return sender
+        .send(delivery.endpointId(), signer.url(), headers, delivery.payload())
+        .flatMap(result -> record(delivery, started, result).thenReturn(result.succeeded()));
   }
 
   private Mono<Void> record(Delivery delivery, Instant started, SendResult result) {
@@ -106,6 +125,8 @@ public final class DispatchDueDeliveries {
         .gaveUp(delivery, attempt(delivery, attempt, started, result, null))
         .then(endpoints.disable(delivery.endpointId()));
   }
+
+  private record Signer(String url, String secret) {}
 
   private static Attempt attempt(
       Delivery delivery, int attempt, Instant started, SendResult result, Instant next) {

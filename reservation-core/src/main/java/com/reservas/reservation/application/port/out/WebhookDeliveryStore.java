@@ -38,8 +38,10 @@ public interface WebhookDeliveryStore {
   Mono<Void> schedule(Delivery delivery);
 
   /**
-   * Pending deliveries due at {@code now}, each the oldest pending of its endpoint and reservation
-   * (a later change waits for the earlier one), at most {@code limit}.
+   * The queues of pending deliveries whose head is due at {@code now}: at most {@code limit} queues
+   * (one per endpoint and reservation, the longest-waiting first), each whole and in order, its
+   * deliveries next to each other. A later change waits for the earlier one: the sender takes a
+   * queue in order and stops at the first delivery that fails or is not due yet.
    */
   Flux<Delivery> due(Instant now, int limit);
 

@@ -52,23 +52,30 @@ public final class R2dbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
   @Override
   public Flux<Delivery> due(Instant now, int limit) {
-    // The head of each endpoint+reservation queue: no pending delivery of the same endpoint and
-    // reservation with a lower sequence (or the same sequence and an earlier id) exists.
+    // The heads: due, of an enabled endpoint, with no pending delivery of the same endpoint and
+    // reservation before them (a lower sequence, or the same sequence recorded earlier); the
+    // oldest first, at most :limit. Then every pending delivery of each head's queue, in order.
     return db.sql(
             """
             SELECT d.endpoint_id, d.event_id, d.reservation_code, d.sequence_no, d.payload,
                    d.attempts, d.created_at, d.next_attempt_at
-            FROM webhook_delivery d
-            JOIN webhook_endpoint e ON e.id = d.endpoint_id AND e.enabled = TRUE
-            WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
-              AND NOT EXISTS (
-                SELECT 1 FROM webhook_delivery p
-                WHERE p.endpoint_id = d.endpoint_id AND p.reservation_code = d.reservation_code
-                  AND p.state = 'PENDING'
-                  AND (p.sequence_no < d.sequence_no
-                       OR (p.sequence_no = d.sequence_no AND p.created_at < d.created_at)))
-            ORDER BY d.next_attempt_at
-            LIMIT :limit
+            FROM (
+              SELECT h.endpoint_id, h.reservation_code, h.next_attempt_at AS head_due
+              FROM webhook_delivery h
+              JOIN webhook_endpoint e ON e.id = h.endpoint_id AND e.enabled = TRUE
+              WHERE h.state = 'PENDING' AND h.next_attempt_at <= :now
+                AND NOT EXISTS (
+                  SELECT 1 FROM webhook_delivery p
+                  WHERE p.endpoint_id = h.endpoint_id AND p.reservation_code = h.reservation_code
+                    AND p.state = 'PENDING'
+                    AND (p.sequence_no < h.sequence_no
+                         OR (p.sequence_no = h.sequence_no AND p.created_at < h.created_at)))
+              ORDER BY h.next_attempt_at
+              LIMIT :limit) heads
+            JOIN webhook_delivery d
+              ON d.endpoint_id = heads.endpoint_id AND d.reservation_code = heads.reservation_code
+                 AND d.state = 'PENDING'
+            ORDER BY heads.head_due, d.endpoint_id, d.reservation_code, d.sequence_no, d.created_at
             """)
         .bind("now", UtcTimes.toColumn(now))
         .bind("limit", limit)
