@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code reservas.notifications.*}: how webhooks are sent and retried.
  *
  * @param pollInterval how often due deliveries are looked for
- * @param batchSize most deliveries one round sends
- * @param concurrency most deliveries in flight at once
+ * @param batchSize most queues (endpoint and reservation) one round sends
+ * @param concurrency most queues sent at once, one delivery in flight each
  * @param timeout a 2xx must arrive within this (10 s)
  * @param retry the retry schedule
  * @param leaseFor how long the sending replica's lease lasts without renewal
