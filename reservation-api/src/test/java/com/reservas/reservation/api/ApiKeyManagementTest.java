@@ -237,22 +237,6 @@ class ApiKeyManagementTest extends ApiTest {
     return http.mutate().defaultHeader("X-Admin-Token", ADMIN_TOKEN).build();
   }
 
-  private String newClient(String id, String name) {
-    Map<?, ?> created =
-        admin()
-            .post()
-            .uri("/admin/api-clients")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"id\": \"" + id + "\", \"name\": \"" + name + "\"}")
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return (String) created.get("apiKey");
-  }
-
   private String createWith(String key) {
     Map<?, ?> body =
         http.post()

@@ -99,6 +99,23 @@ abstract class ApiTest {
         .exchange();
   }
 
+  /** Registers a new API client through the key administration API; returns its key. */
+  String newClient(String id, String name) {
+    Map<?, ?> created =
+        http.post()
+            .uri("/admin/api-clients")
+            .header("X-Admin-Token", "test-admin-token")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("id", id, "name", name))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return (String) created.get("apiKey");
+  }
+
   /** Creates a reservation for client A and returns its code. */
   String create() {
     Map<?, ?> body =

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A client registers, lists and deletes its webhook endpoints; the secret is shown once and kept
@@ -169,7 +170,7 @@ class WebhookEndpointsTest extends ApiTest {
 
   @Test
   void registrationsRacingForTheLastPlacesNeverPassTheLimit() throws Exception {
-    String key = newClient("racing-partner");
+    String key = newClient("racing-partner", "Racing Partner");
     for (int i = 0; i < 8; i++) {
       register(key, "https://r" + i + ".partner.example/hooks");
     }
@@ -183,15 +184,7 @@ class WebhookEndpointsTest extends ApiTest {
           senders.submit(
               () -> {
                 together.await();
-                return http.post()
-                    .uri("/api/v1/webhook-endpoints")
-                    .header("X-Api-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("url", url, "events", List.of("reservation.status_changed")))
-                    .exchange()
-                    .returnResult(String.class)
-                    .getStatus()
-                    .value();
+                return registration(key, url).returnResult(String.class).getStatus().value();
               }));
     }
     List<Integer> answered = new ArrayList<>();
@@ -201,22 +194,6 @@ class WebhookEndpointsTest extends ApiTest {
     senders.shutdown();
     assertThat(answered).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(2);
     assertThat(list(key)).hasSize(10);
-  }
-
-  private String newClient(String id) {
-    Map<?, ?> created =
-        http.post()
-            .uri("/admin/api-clients")
-            .header("X-Admin-Token", "test-admin-token")
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("id", id, "name", id))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return (String) created.get("apiKey");
   }
 
   @Test
@@ -291,13 +268,17 @@ class WebhookEndpointsTest extends ApiTest {
     http.get().uri("/api/v1/webhook-endpoints").exchange().expectStatus().isUnauthorized();
   }
 
-  private Map<?, ?> register(String key, String url) {
+  private WebTestClient.ResponseSpec registration(String key, String url) {
     return http.post()
         .uri("/api/v1/webhook-endpoints")
         .header("X-Api-Key", key)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("url", url, "events", List.of("reservation.status_changed")))
-        .exchange()
+        .exchange();
+  }
+
+  private Map<?, ?> register(String key, String url) {
+    return registration(key, url)
         .expectStatus()
         .isCreated()
         .expectBody(Map.class)
