@@ -29,7 +29,9 @@ public final class R2dbcWebhookEndpointStore implements WebhookEndpointStore {
 
   @Override
   public Mono<Boolean> insert(WebhookEndpoint endpoint, String secret, int limit) {
-    // One statement: the count and the insert are one decision.
+    // One statement: the count and the insert are one decision. InnoDB locks the client's range
+    // of the index it counts, so registrations racing for the last places never pass the limit;
+    // two of them can deadlock on those locks, and the victim (rolled back) is run again.
     return db.sql(
             """
             INSERT INTO webhook_endpoint
@@ -46,6 +48,7 @@ public final class R2dbcWebhookEndpointStore implements WebhookEndpointStore {
         .bind("limit", limit)
         .fetch()
         .rowsUpdated()
+        .retryWhen(ReactiveTransactionRunner.onDeadlock())
         .map(rows -> rows > 0);
   }
 

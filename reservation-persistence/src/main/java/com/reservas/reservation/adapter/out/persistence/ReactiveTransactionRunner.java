@@ -30,12 +30,15 @@ public final class ReactiveTransactionRunner implements TransactionRunner {
 
   @Override
   public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
-    return Mono.defer(() -> transactions.transactional(Mono.defer(work)))
-        .retryWhen(
-            Retry.backoff(MAX_DEADLOCK_RETRIES, Duration.ofMillis(5))
-                .maxBackoff(Duration.ofMillis(100))
-                .filter(ReactiveTransactionRunner::isDeadlock)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    return Mono.defer(() -> transactions.transactional(Mono.defer(work))).retryWhen(onDeadlock());
+  }
+
+  /** Runs a rolled-back deadlock victim (a transaction or a single statement) again. */
+  static Retry onDeadlock() {
+    return Retry.backoff(MAX_DEADLOCK_RETRIES, Duration.ofMillis(5))
+        .maxBackoff(Duration.ofMillis(100))
+        .filter(ReactiveTransactionRunner::isDeadlock)
+        .onRetryExhaustedThrow((spec, signal) -> signal.failure());
   }
 
   static boolean isDeadlock(Throwable error) {
