@@ -22,6 +22,10 @@ public final class ServiceApplication {
 
   static final String EVENT_PACKAGE = "com.reservas.schemas.avro";
 
+  static final String LOGBACK_METRICS =
+      "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback"
+          + ".LogbackMetricsAutoConfiguration";
+
   /**
    * Tracing settings every service starts from (docs/observability.md), below its own configuration
    * file and the environment: every trace sampled, Kafka listeners and templates observed (a span
@@ -41,10 +45,17 @@ public final class ServiceApplication {
   /**
    * Metrics settings every service starts from: every meter tagged {@code application} with the
    * service's name, so the dashboards and alerts of {@code deploy/observability/} tell the services
-   * apart whatever the scrape configuration labels.
+   * apart whatever the scrape configuration labels; and no {@code logback_events} counter, whose
+   * binder puts a turbo filter in front of every logging call, disabled debug checks included (one
+   * per service in the local platform's shared logging context: 6 % of the platform's CPU under
+   * load, docs/performance.md), for a meter no dashboard or alert reads.
    */
   static final Map<String, Object> METRICS_DEFAULTS =
-      Map.of("management.metrics.tags.application", "${spring.application.name}");
+      Map.of(
+          "management.metrics.tags.application",
+          "${spring.application.name}",
+          "spring.autoconfigure.exclude",
+          LOGBACK_METRICS);
 
   private ServiceApplication() {}
 

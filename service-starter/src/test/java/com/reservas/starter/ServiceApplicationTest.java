@@ -1,0 +1,33 @@
+package com.reservas.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/** What every service gets from {@link ServiceApplication}, checked on a started one. */
+class ServiceApplicationTest {
+
+  @Test
+  void noLoggingCallGoesThroughATurboFilter() {
+    try (ConfigurableApplicationContext service =
+        ServiceApplication.builder(Service.class, "no-such-config")
+            .web(WebApplicationType.NONE)
+            .run("--reservas.operator.operations-token=an-operations-token-for-this-test")) {
+      assertThat(service.isActive()).isTrue();
+      LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+      assertThat(logging.getTurboFilterList())
+          .as("a turbo filter runs on every logging call, even a disabled debug check")
+          .isEmpty();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  static class Service {}
+}
