@@ -1,6 +1,7 @@
 package com.reservas.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,20 @@ class ReservationTraceIT {
               .pollInterval(Duration.ofSeconds(1))
               .until(() -> serviceNames(zipkin, traceId), names -> names.containsAll(SERVICES));
       assertThat(services).containsAll(SERVICES);
+      // Children end, and may be exported, before their parents: wait for the whole tree.
+      List<Span> spans =
+          Awaitility.await(
+                  "the external calls' spans in trace " + traceId + "; log in " + platform.log)
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofSeconds(1))
+              .ignoreExceptions()
+              .until(
+                  () -> spans(zipkin, traceId),
+                  found -> {
+                    assertExternalCallsAreChildren(found);
+                    return true;
+                  });
+      assertExternalCallsAreChildren(spans);
 
       // Gauges read on a schedule (consumer lag every 15 s) may need one more round.
       Set<String> used = ObservabilityAssets.usedMetricNames();
@@ -133,18 +149,56 @@ class ReservationTraceIT {
 
   /** The {@code localEndpoint.serviceName} of every span of the trace Zipkin has so far. */
   private Set<String> serviceNames(String zipkin, String traceId) throws Exception {
+    Set<String> names = new TreeSet<>();
+    spans(zipkin, traceId).forEach(span -> names.add(span.service()));
+    return names;
+  }
+
+  /**
+   * The Stripe and supplier calls are spans of the reservation's trace (the supplier's HTTP request
+   * a child of its call, which the Reactor context carries from the listener's thread), and the
+   * trace has one root: the API's request, whose parent is the client's span.
+   */
+  private static void assertExternalCallsAreChildren(List<Span> spans) {
+    assertThat(spans)
+        .extracting(Span::service, Span::name)
+        .contains(
+            tuple("payment-consumer", "stripe authorize"),
+            tuple("payment-consumer", "stripe capture"),
+            tuple("provider-consumer", "supplier book"),
+            tuple("provider-consumer", "http post"));
+    Set<String> ids = new TreeSet<>();
+    spans.forEach(span -> ids.add(span.id()));
+    assertThat(spans)
+        .as("spans whose parent is not in the trace")
+        .filteredOn(span -> !ids.contains(span.parentId()))
+        .extracting(Span::service, Span::name)
+        .hasSize(1)
+        .allSatisfy(root -> assertThat(root.toList()).first().isEqualTo("reservation-api"));
+  }
+
+  /** A span as Zipkin keeps it; {@code parentId} is empty for a root. */
+  private record Span(String service, String name, String id, String parentId) {}
+
+  /** Every span of the trace Zipkin has so far. */
+  private List<Span> spans(String zipkin, String traceId) throws Exception {
     HttpResponse<String> trace =
         http.send(
             HttpRequest.newBuilder(URI.create(zipkin + "/api/v2/trace/" + traceId)).build(),
             HttpResponse.BodyHandlers.ofString());
-    Set<String> names = new TreeSet<>();
+    List<Span> spans = new ArrayList<>();
     if (trace.statusCode() != 200) {
-      return names;
+      return spans;
     }
     for (JsonNode span : JsonMapper.builder().build().readTree(trace.body())) {
-      names.add(span.path("localEndpoint").path("serviceName").asString());
+      spans.add(
+          new Span(
+              span.path("localEndpoint").path("serviceName").asString(),
+              span.path("name").asString(),
+              span.path("id").asString(),
+              span.path("parentId").asString()));
     }
-    return names;
+    return spans;
   }
 
   private static String randomHex(int bytes) {

@@ -30,9 +30,12 @@ public final class ServiceApplication {
    * Tracing settings every service starts from (docs/observability.md), below its own configuration
    * file and the environment: every trace sampled, Kafka listeners and templates observed (a span
    * per record received and per record sent, the trace context carried in the {@code traceparent}
-   * header), trace context propagated through Reactor operators, and spans exported to Zipkin only
-   * where a Zipkin server is said to exist ({@code MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=true}
-   * and {@code ..._ENDPOINT}; the local platform does).
+   * header), Reactor's context propagation {@code limited} (thread locals restored only where the
+   * code asks, {@link com.reservas.starter.tracing.ContextThreadLocals}: restoring them around
+   * every operator cost a fifth of the platform's CPU, docs/performance.md), and spans exported to
+   * Zipkin only where a Zipkin server is said to exist ({@code
+   * MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=true} and {@code ..._ENDPOINT}; the local platform
+   * does).
    */
   static final Map<String, Object> TRACING_DEFAULTS =
       Map.of(
@@ -40,7 +43,7 @@ public final class ServiceApplication {
           "management.tracing.export.zipkin.enabled", "false",
           "spring.kafka.listener.observation-enabled", "true",
           "spring.kafka.template.observation-enabled", "true",
-          "spring.reactor.context-propagation", "auto");
+          "spring.reactor.context-propagation", "limited");
 
   /**
    * Metrics settings every service starts from: every meter tagged {@code application} with the

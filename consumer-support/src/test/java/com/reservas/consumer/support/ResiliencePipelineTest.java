@@ -15,8 +15,14 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,5 +183,50 @@ class ResiliencePipelineTest {
         .isInstanceOf(IllegalStateException.class);
     assertThat(attempts).hasValue(5);
     assertThat(fromSettings.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+  }
+
+  /**
+   * The caller's observation (the record's span, hence the trace ids of log lines) reaches every
+   * attempt, retries included, whether or not Reactor propagates thread locals automatically (the
+   * services run with {@code spring.reactor.context-propagation=limited}): a reactive attempt finds
+   * it in its context, where WebClient looks for its parent; a blocking one on its thread.
+   */
+  @Test
+  @SuppressWarnings("try") // the scope only has to be open around the calls
+  void everyAttemptRunsInTheCallersObservation() throws Exception {
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(context -> true);
+    ObservationThreadLocalAccessor.getInstance().setObservationRegistry(registry);
+    Observation record = Observation.start("record", registry);
+    List<Object> reactiveAttempts = new CopyOnWriteArrayList<>();
+    List<Object> blockingAttempts = new CopyOnWriteArrayList<>();
+    try (Observation.Scope scope = record.openScope()) {
+      Mono<String> reactive =
+          Mono.deferContextual(
+              context -> {
+                reactiveAttempts.add(
+                    context.getOrDefault(ObservationThreadLocalAccessor.KEY, "none"));
+                return reactiveAttempts.size() < 2
+                    ? Mono.error(new IOException("reset"))
+                    : Mono.just("ok");
+              });
+      assertThat(pipeline.await(reactive)).isEqualTo("ok");
+      Callable<String> blocking =
+          () -> {
+            Observation current = registry.getCurrentObservation();
+            blockingAttempts.add(current == null ? "none" : current);
+            if (blockingAttempts.size() < 2) {
+              throw new IOException("reset");
+            }
+            return "ok";
+          };
+      assertThat(pipeline.call(blocking)).isEqualTo("ok");
+    } finally {
+      record.stop();
+    }
+
+    assertThat(reactiveAttempts).containsExactly(record, record);
+    assertThat(blockingAttempts).containsExactly(record, record);
+    assertThat(registry.getCurrentObservation()).isNull();
   }
 }

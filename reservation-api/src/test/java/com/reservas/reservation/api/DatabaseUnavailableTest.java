@@ -1,14 +1,20 @@
 package com.reservas.reservation.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** With the database down, the API says so: 503 with Retry-After, and readiness is DOWN. */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
     properties = {"spring.flyway.enabled=false", "spring.r2dbc.pool.max-acquire-time=1s"})
 class DatabaseUnavailableTest extends ApiTest {
@@ -39,11 +45,30 @@ class DatabaseUnavailableTest extends ApiTest {
         .expectBody()
         .jsonPath("$.detail")
         .value(
-            String.class,
-            d ->
-                org.assertj.core.api.Assertions.assertThat(d)
-                    .doesNotContain("r2dbc")
-                    .doesNotContain("127.0.0.1"));
+            String.class, d -> assertThat(d).doesNotContain("r2dbc").doesNotContain("127.0.0.1"));
+  }
+
+  /**
+   * The warning is written in the request's span, so that the {@code traceparent} the client got
+   * leads to it: its trace id is in the line (Reactor restores no thread locals by itself here).
+   */
+  @Test
+  void theWarningCarriesTheTraceIdTheClientWasAnswered(CapturedOutput output) {
+    String traceparent =
+        http.get()
+            .uri("/api/v1/offices")
+            .header("X-Api-Key", CLIENT_A_KEY)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(503)
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("traceparent");
+    assertThat(traceparent).isNotNull();
+    String traceId = traceparent.split("-")[1];
+
+    assertThat(output.getOut().lines().filter(line -> line.contains("Dependency unavailable")))
+        .anySatisfy(line -> assertThat(line).contains(traceId));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.reservas.consumer.support.resilience;
 
+import com.reservas.starter.tracing.ContextThreadLocals;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -145,14 +146,17 @@ public final class ResiliencePipeline {
 
   /**
    * {@link #protect} on the caller's thread, which waits for the end (a listener thread: the
-   * consumers are blocking, each record handled on its own thread).
+   * consumers are blocking, each record handled on its own thread). The caller's thread locals go
+   * with the call in its Reactor context ({@code contextCapture}), where WebClient finds its parent
+   * observation, on every attempt: retries run on timer threads, and the services do not have
+   * Reactor restore thread locals on every operator (docs/performance.md).
    *
    * @throws Exception what the last attempt failed with, or {@link
    *     io.github.resilience4j.circuitbreaker.CallNotPermittedException} while the breaker is open
    */
   public <T> T await(Mono<T> call) throws Exception {
     try {
-      return protect(call).block();
+      return protect(call).contextCapture().block();
     } catch (RuntimeException e) {
       throw unwrapped(e);
     }
@@ -163,7 +167,7 @@ public final class ResiliencePipeline {
    */
   public <T> T call(Callable<T> call) throws Exception {
     try {
-      return protectBlocking(call).block();
+      return protectBlocking(call).contextCapture().block();
     } catch (RuntimeException e) {
       throw unwrapped(e);
     }
@@ -175,9 +179,10 @@ public final class ResiliencePipeline {
   }
 
   /**
-   * One attempt of a blocking call. When the TimeLimiter gave up on it, its late answer or failure
-   * is only logged (at debug): it belongs to nobody any more, and Reactor would otherwise report it
-   * as a dropped error.
+   * One attempt of a blocking call, in the caller's thread locals (its observation: the span and
+   * the trace ids of log lines) carried in the Reactor context. When the TimeLimiter gave up on it,
+   * its late answer or failure is only logged (at debug): it belongs to nobody any more, and
+   * Reactor would otherwise report it as a dropped error.
    */
   private static <T> Mono<T> blocking(Callable<T> call) {
     return Mono.create(
@@ -186,7 +191,7 @@ public final class ResiliencePipeline {
           sink.onCancel(() -> abandoned.set(true));
           T result;
           try {
-            result = call.call();
+            result = ContextThreadLocals.callIn(sink.contextView(), call);
           } catch (Exception e) {
             if (abandoned.get()) {
               log.debug("An abandoned attempt failed late: {}", e.toString());

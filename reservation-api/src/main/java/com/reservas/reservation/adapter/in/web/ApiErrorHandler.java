@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.in.web;
 
 import com.reservas.reservation.application.service.ReservationCodesExhaustedException;
+import com.reservas.starter.tracing.ContextThreadLocals;
 import com.reservas.starter.web.ProblemWriter;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
@@ -48,26 +49,31 @@ public final class ApiErrorHandler implements ErrorWebExceptionHandler {
           "The request body is larger than this API accepts");
     }
     if (isUnavailable(error)) {
-      log.warn("Dependency unavailable: {}", causes(error));
       exchange.getResponse().getHeaders().set("Retry-After", "5");
-      return problems.write(
-          exchange,
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "unavailable",
-          "Service unavailable",
-          "The reservation store is not answering; retry shortly");
+      return ContextThreadLocals.runInContext(
+              () -> log.warn("Dependency unavailable: {}", causes(error)))
+          .then(
+              problems.write(
+                  exchange,
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "unavailable",
+                  "Service unavailable",
+                  "The reservation store is not answering; retry shortly"));
     }
-    log.error(
-        "Unhandled error on {} {}",
-        exchange.getRequest().getMethod(),
-        exchange.getRequest().getPath(),
-        error);
-    return problems.write(
-        exchange,
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal-error",
-        "Internal error",
-        "Something went wrong on our side; it has been logged");
+    return ContextThreadLocals.runInContext(
+            () ->
+                log.error(
+                    "Unhandled error on {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    error))
+        .then(
+            problems.write(
+                exchange,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side; it has been logged"));
   }
 
   private Mono<Void> clientError(ServerWebExchange exchange, ResponseStatusException error) {
