@@ -1,5 +1,6 @@
 package com.reservas.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -313,13 +314,15 @@ public final class PersonalDataMasker {
       masked = replaceAll(masked, KEY_VALUE, this::maskKeyValue);
     }
     if (mayMatch(masked.indexOf('_') >= 0)) {
-      masked = replaceAll(masked, STRIPE_SECRET, m -> maskToken(m.group()));
-      masked = replaceAll(masked, PAYMENT_TOKEN, m -> maskToken(m.group()));
+      masked = replaceInRuns(masked, STRIPE_SECRET, TOKEN_RUN, m -> maskToken(m.group()));
+      masked = replaceInRuns(masked, PAYMENT_TOKEN, TOKEN_RUN, m -> maskToken(m.group()));
     }
     masked =
         shortcuts ? maskCardNumbers(masked) : CardNumbers.maskEveryRun(masked, CARD_PLACEHOLDER);
     if (mayMatch(masked.indexOf('@') >= 0 || containsIgnoreCase(masked, "%40"))) {
-      masked = replaceAll(masked, EMAIL, m -> initialOf(m.group(1)) + HIDDEN + "@" + m.group(3));
+      masked =
+          replaceInRuns(
+              masked, EMAIL, EMAIL_RUN, m -> initialOf(m.group(1)) + HIDDEN + "@" + m.group(3));
     }
     return outsideUuids(masked, this::maskPhones);
   }
@@ -336,54 +339,119 @@ public final class PersonalDataMasker {
    */
 
   /**
-   * Masks the phone numbers in {@code text}, looking only inside runs of phone characters (digits,
-   * spaces, {@code . - ( ) +}) with at least seven digits: every match of {@link #PHONE} lies
-   * inside one such run, and a shorter one is never masked. The lookarounds still see the whole
-   * text.
+   * Masks the phone numbers in {@code text}: every match of {@link #PHONE} lies inside a run of
+   * phone characters (digits, spaces, {@code . - ( ) +}), and one with fewer than seven digits is
+   * never masked.
    */
   private String maskPhones(String text) {
-    Matcher matcher = PHONE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    return replaceInRuns(text, PHONE, PHONE_RUN, m -> maskPhoneCandidate(m, text));
+  }
+
+  /**
+   * {@code pattern}'s matches in {@code text}, each replaced by {@code mask}'s answer, found only
+   * inside the maximal runs of characters the {@code run} accepts, and only in runs it says may
+   * hold a match. Every match of the pattern must consist of such characters (the lookarounds still
+   * see the whole text): the answer is then {@link #replaceAll}'s, which the masker without
+   * shortcuts runs instead. Regular expressions that start with a lookbehind are tried at every
+   * position of the text; a 2 KB Stripe body took 0.4 ms to mask before the runs.
+   */
+  private String replaceInRuns(
+      String text, Pattern pattern, CharacterRun run, Function<Matcher, String> mask) {
+    if (!shortcuts) {
+      return replaceAll(text, pattern, mask);
+    }
+    Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     StringBuilder result = null;
     int copied = 0;
-    int runStart = -1;
-    int digits = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : '\n';
-      if (isPhoneChar(c)) {
-        if (runStart < 0) {
-          runStart = i;
-          digits = 0;
-        }
-        if (c >= '0' && c <= '9') {
-          digits++;
-        }
+    int end = 0;
+    while (end < text.length()) {
+      int start = end;
+      while (start < text.length() && !run.accepts(text.charAt(start))) {
+        start++;
+      }
+      end = start;
+      while (end < text.length() && run.accepts(text.charAt(end))) {
+        end++;
+      }
+      if (start == end || !run.mayMatch(text, start, end)) {
         continue;
       }
-      if (runStart >= 0 && (digits >= 7 || !shortcuts)) {
-        matcher.region(runStart, i);
-        while (matcher.find()) {
-          String replacement = maskPhoneCandidate(matcher, text);
-          if (!replacement.equals(matcher.group())) {
-            result = result == null ? new StringBuilder(text.length()) : result;
-            result.append(text, copied, matcher.start()).append(replacement);
-            copied = matcher.end();
-          }
+      matcher.region(start, end);
+      while (matcher.find()) {
+        String replacement = mask.apply(matcher);
+        if (!replacement.equals(matcher.group())) {
+          result = result == null ? new StringBuilder(text.length()) : result;
+          result.append(text, copied, matcher.start()).append(replacement);
+          copied = matcher.end();
         }
       }
-      runStart = -1;
     }
     return result == null ? text : result.append(text, copied, text.length()).toString();
   }
 
-  private static boolean isPhoneChar(char c) {
-    return (c >= '0' && c <= '9')
-        || c == ' '
-        || c == '.'
-        || c == '-'
-        || c == '('
-        || c == ')'
-        || c == '+';
+  /**
+   * The characters every match of a pattern consists of (all ASCII), and what a run of them needs
+   * to hold one.
+   */
+  private record CharacterRun(boolean[] ascii, RunCondition mayHold) {
+
+    static CharacterRun of(String characters, RunCondition mayHold) {
+      boolean[] ascii = new boolean[128];
+      characters.chars().forEach(c -> ascii[c] = true);
+      return new CharacterRun(ascii, mayHold);
+    }
+
+    boolean accepts(char c) {
+      return c < 128 && ascii[c];
+    }
+
+    boolean mayMatch(String text, int start, int end) {
+      return mayHold.test(text, start, end);
+    }
   }
+
+  private interface RunCondition {
+    boolean test(String text, int start, int end);
+  }
+
+  private static final String DIGITS = "0123456789";
+  private static final String LETTERS_AND_DIGITS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + DIGITS;
+
+  /** Phone numbers: digits, spaces, {@code . - ( ) +}; at least seven digits. */
+  private static final CharacterRun PHONE_RUN =
+      CharacterRun.of(
+          DIGITS + " .-()+",
+          (text, start, end) -> {
+            int digits = 0;
+            for (int i = start; i < end && digits < 7; i++) {
+              char c = text.charAt(i);
+              digits += c >= '0' && c <= '9' ? 1 : 0;
+            }
+            return digits >= 7;
+          });
+
+  /** Stripe secrets and payment tokens: letters, digits and {@code _}, with a {@code _}. */
+  private static final CharacterRun TOKEN_RUN =
+      CharacterRun.of(
+          LETTERS_AND_DIGITS + "_",
+          (text, start, end) -> {
+            int underscore = text.indexOf('_', start);
+            return underscore >= 0 && underscore < end;
+          });
+
+  /** E-mail addresses: their local part, {@code @} or {@code %40}, and their domain. */
+  private static final CharacterRun EMAIL_RUN =
+      CharacterRun.of(
+          LETTERS_AND_DIGITS + ".-_%+@",
+          (text, start, end) -> {
+            String run = text.substring(start, end);
+            return run.indexOf('@') >= 0 || run.contains("%40");
+          });
+
+  /** Canonical UUIDs: 36 hexadecimal digits and dashes. */
+  private static final CharacterRun UUID_RUN =
+      CharacterRun.of(DIGITS + "abcdefABCDEF-", (text, start, end) -> end - start == 36);
 
   /**
    * Whether a key {@link Kind#of} would mask ends right before an {@code =} or {@code :} (past an
@@ -425,9 +493,13 @@ public final class PersonalDataMasker {
     return false;
   }
 
+  /** Whether {@code text} contains the lower-case ASCII {@code part}, ignoring case. */
   private static boolean containsIgnoreCase(String text, String part) {
+    char first = part.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
     for (int i = 0; i + part.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, part, 0, part.length())) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper) && text.regionMatches(true, i, part, 0, part.length())) {
         return true;
       }
     }
@@ -438,17 +510,25 @@ public final class PersonalDataMasker {
    * Applies {@code mask} to the text between canonical UUIDs and keeps the UUIDs as they are: their
    * all-digit groups would otherwise look like phone numbers or, now and then, card numbers.
    */
-  private static String outsideUuids(String text, UnaryOperator<String> mask) {
-    Matcher uuid = UUID.matcher(text);
-    if (!uuid.find()) {
+  private String outsideUuids(String text, UnaryOperator<String> mask) {
+    List<int[]> uuids = new ArrayList<>();
+    replaceInRuns(
+        text,
+        UUID,
+        UUID_RUN,
+        uuid -> {
+          uuids.add(new int[] {uuid.start(), uuid.end()});
+          return uuid.group();
+        });
+    if (uuids.isEmpty()) {
       return mask.apply(text);
     }
     StringBuilder out = new StringBuilder(text.length());
     int from = 0;
-    do {
-      out.append(mask.apply(text.substring(from, uuid.start()))).append(uuid.group());
-      from = uuid.end();
-    } while (uuid.find());
+    for (int[] uuid : uuids) {
+      out.append(mask.apply(text.substring(from, uuid[0]))).append(text, uuid[0], uuid[1]);
+      from = uuid[1];
+    }
     return out.append(mask.apply(text.substring(from))).toString();
   }
 
