@@ -1,6 +1,7 @@
 package com.reservas.reservation.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.reservas.reservation.application.port.in.ApplyOutcomeUseCase;
 import com.reservas.reservation.application.port.in.StuckReservationsUseCase.Resolution;
@@ -9,6 +10,7 @@ import com.reservas.reservation.domain.Outcome;
 import com.reservas.reservation.domain.PaymentStatus;
 import com.reservas.reservation.domain.Reservation;
 import com.reservas.reservation.domain.ReservationStatus;
+import com.reservas.reservation.domain.StatusChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -68,7 +70,12 @@ class StuckReservationsPersistenceTest {
     Reservation after = fixture.reservations.findByCode(reservation.code()).block();
     assertThat(after.status()).isEqualTo(ReservationStatus.CANCELLED);
     assertThat(after.cancellationReason()).isEqualTo(StuckReservationsService.EXPIRED);
-    assertThat(after.history()).hasSize(2);
+    assertThat(after.history())
+        .extracting(StatusChange::status, StatusChange::reason)
+        .containsExactly(
+            tuple(ReservationStatus.CREATED, null),
+            tuple(ReservationStatus.CANCELLED, StuckReservationsService.EXPIRED));
+    assertThat(after.history().get(1).at()).isAfterOrEqualTo(after.history().get(0).at());
   }
 
   @Test
