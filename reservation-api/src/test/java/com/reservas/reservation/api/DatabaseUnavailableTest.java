@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** With the database down, the API says so: 503 with Retry-After, and readiness is DOWN. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,12 +33,7 @@ class DatabaseUnavailableTest extends ApiTest {
   @Test
   void requestsAre503AndReadinessIsDown() {
     management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-    http.get()
-        .uri("/api/v1/offices")
-        .header("X-Api-Key", CLIENT_A_KEY)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(503)
+    officesWhileTheDatabaseIsDown()
         .expectHeader()
         .exists("Retry-After")
         .expectHeader()
@@ -55,12 +51,7 @@ class DatabaseUnavailableTest extends ApiTest {
   @Test
   void theWarningCarriesTheTraceIdTheClientWasAnswered(CapturedOutput output) {
     String traceparent =
-        http.get()
-            .uri("/api/v1/offices")
-            .header("X-Api-Key", CLIENT_A_KEY)
-            .exchange()
-            .expectStatus()
-            .isEqualTo(503)
+        officesWhileTheDatabaseIsDown()
             .returnResult(String.class)
             .getResponseHeaders()
             .getFirst("traceparent");
@@ -69,6 +60,15 @@ class DatabaseUnavailableTest extends ApiTest {
 
     assertThat(output.getOut().lines().filter(line -> line.contains("Dependency unavailable")))
         .anySatisfy(line -> assertThat(line).contains(traceId));
+  }
+
+  private WebTestClient.ResponseSpec officesWhileTheDatabaseIsDown() {
+    return http.get()
+        .uri("/api/v1/offices")
+        .header("X-Api-Key", CLIENT_A_KEY)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503);
   }
 
   @Override
