@@ -68,6 +68,22 @@ public record CpuTimeline(List<Point> points) {
     return summary(in);
   }
 
+  /**
+   * The platform's CPU-seconds between two instants (epoch ms): each interval counted for the part
+   * of it that lies between them, so a window that starts mid-interval (the end of a warm-up) takes
+   * only its share.
+   */
+  public double platformCpuSeconds(long fromMillis, long toMillis) {
+    double seconds = 0;
+    for (Point p : points) {
+      long overlap = Math.min(p.endMillis(), toMillis) - Math.max(p.startMillis(), fromMillis);
+      if (overlap > 0) {
+        seconds += p.platform() * overlap / 1000.0;
+      }
+    }
+    return seconds;
+  }
+
   public Map<String, Object> summary() {
     return summary(points);
   }

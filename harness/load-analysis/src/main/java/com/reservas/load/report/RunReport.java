@@ -96,7 +96,13 @@ public final class RunReport {
       if (!measured.isEmpty()) {
         long from = measured.get(0).startMillis();
         long to = measured.stream().mapToLong(Sample::endMillis).max().orElse(from);
-        result.put("cpu", cpu.between(from, to));
+        Map<String, Object> whileMeasured = cpu.between(from, to);
+        if (!creations.isEmpty()) {
+          // Comparable with bench/run Floor's figure: CPU after the warm-up, per creation in it.
+          double millis = cpu.platformCpuSeconds(from, to) * 1000 / creations.size();
+          whileMeasured.put("platformCpuMsPerMeasuredCreation", Math.round(millis * 10) / 10.0);
+        }
+        result.put("cpu", whileMeasured);
         if (analysis.containsKey("allowedLastP95Millis")) {
           // Drift: did a neighbour take the CPU in the first or the last minute?
           long first = creations.isEmpty() ? from : creations.get(0).startMillis();
@@ -441,6 +447,14 @@ public final class RunReport {
           c.get("loadGeneratorCores"),
           c.get("otherCores"),
           c.get("otherCoresMax"));
+      if (c.containsKey("platformCpuMsPerMeasuredCreation")) {
+        System.out.printf(
+            Locale.ROOT,
+            " %-11s platform %s ms of CPU per creation while measured (warm-up left out; at a"
+                + " rate it keeps up with, comparable with bench/run Floor)%n",
+            "",
+            c.get("platformCpuMsPerMeasuredCreation"));
+      }
     }
     String jfr = meta.get("jfr");
     if (jfr != null && !jfr.isBlank()) {

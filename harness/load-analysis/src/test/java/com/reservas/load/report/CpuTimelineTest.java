@@ -1,0 +1,35 @@
+package com.reservas.load.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CpuTimelineTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aWindowCountsOnlyItsShareOfEachInterval() throws IOException {
+    // 100 ticks a second; the platform uses 1 core for 10 s, then 2 cores for 10 s.
+    Path csv = dir.resolve("cpu.csv");
+    Files.writeString(
+        csv,
+        """
+        epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks
+        0,0,0,0
+        10000,1000,1000,0
+        20000,3000,3000,0
+        """);
+    CpuTimeline timeline = CpuTimeline.read(csv, 100);
+
+    assertThat(timeline.platformCpuSeconds(0, 20_000)).isCloseTo(30.0, within(1e-9));
+    // From mid-way through the first interval to mid-way through the second: 5 × 1 + 5 × 2.
+    assertThat(timeline.platformCpuSeconds(5_000, 15_000)).isCloseTo(15.0, within(1e-9));
+    assertThat(timeline.platformCpuSeconds(20_000, 30_000)).isZero();
+  }
+}
