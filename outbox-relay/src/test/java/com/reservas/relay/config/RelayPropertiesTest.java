@@ -52,7 +52,7 @@ class RelayPropertiesTest {
     assertThat(p.topics().retention()).isEqualTo(Duration.ofDays(7));
     assertThat(p.invalidRow()).isEqualTo(InvalidRowPolicy.DEAD_LETTER);
     assertThat(p.deadLetterTopic()).isEqualTo("outbox.invalid");
-    assertThat(p.engine().pollInterval()).isEqualTo(Duration.ofMillis(10));
+    assertThat(p.engine().pollInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(p.engine().offsetFlushInterval()).isZero();
     assertThat(p.storageJdbcUrl()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/reservas");
     assertThat(p.storageUser()).isEqualTo("root");

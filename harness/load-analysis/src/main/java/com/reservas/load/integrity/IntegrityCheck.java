@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -503,14 +502,19 @@ public final class IntegrityCheck {
     return t.endsWith("-dlt") || t.endsWith(".dlt") || t.equals("outbox.invalid");
   }
 
-  /**
-   * Creation → SUPPLIER_CONFIRMED from the history rows' times. With a samples file, only the
-   * measured creations count (not the warm-up's), and when they were made under several request
-   * names (the steps of {@code Capacity}) each name also gets its own figures ({@code byRequest}).
-   */
+  /** Creation → SUPPLIER_CONFIRMED from the history rows' times ({@link #endToEndFigures}). */
   private void endToEnd(DatabaseProbe db, LocalDateTime since) throws SQLException {
-    Map<String, Long> all = db.creationToConfirmationMillis(since);
-    Map<String, String> measured = measuredCreations();
+    result.put(
+        "endToEnd", endToEndFigures(db.creationToConfirmationMillis(since), measuredCreations()));
+  }
+
+  /**
+   * The figures of creation → SUPPLIER_CONFIRMED, by reservation code. With the measured creations
+   * (code → request name, from a samples file) only they count, not the warm-up's, and each request
+   * name gets its own figures ({@code byRequest}: the steps of {@code Capacity}, also when there is
+   * only one). Null when no reservation counts.
+   */
+  static Map<String, Object> endToEndFigures(Map<String, Long> all, Map<String, String> measured) {
     Percentiles e2e =
         Percentiles.of(
             all.entrySet().stream()
@@ -518,8 +522,7 @@ public final class IntegrityCheck {
                 .mapToLong(Map.Entry::getValue)
                 .toArray());
     if (e2e.count() == 0) {
-      result.put("endToEnd", null);
-      return;
+      return null;
     }
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("measure", "history CREATED.at -> SUPPLIER_CONFIRMED.at");
@@ -529,7 +532,7 @@ public final class IntegrityCheck {
             ? "every confirmed reservation of the window"
             : "the measured creations' confirmed reservations (warm-up excluded)");
     map.putAll(e2e.toMap("Millis"));
-    if (measured != null && new HashSet<>(measured.values()).size() > 1) {
+    if (measured != null) {
       Map<String, List<Long>> byRequest = new TreeMap<>();
       all.forEach(
           (code, millis) -> {
@@ -547,7 +550,7 @@ public final class IntegrityCheck {
                       .toMap("Millis")));
       map.put("byRequest", figures);
     }
-    result.put("endToEnd", map);
+    return map;
   }
 
   /**
