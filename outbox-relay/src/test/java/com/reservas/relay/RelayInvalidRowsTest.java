@@ -54,7 +54,11 @@ class RelayInvalidRowsTest {
       try (TopicReader invalid = new TopicReader(bootstrap, "outbox.invalid");
           TopicReader reservations = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
         List<TopicReader.Received> dead =
-            invalid.pollAtLeast(1, Duration.ofSeconds(30), Duration.ZERO).stream()
+            invalid
+                .pollUntil(
+                    r -> r.stream().anyMatch(x -> unknownId.equals(x.header("eventId"))),
+                    Duration.ofSeconds(30))
+                .stream()
                 .filter(r -> unknownId.equals(r.header("eventId")))
                 .toList();
         assertThat(dead).hasSize(1);
@@ -122,7 +126,11 @@ class RelayInvalidRowsTest {
             .contains(code)
             .doesNotContain("HUGE0001");
         List<TopicReader.Received> markers =
-            invalid.pollAtLeast(1, Duration.ofSeconds(30), Duration.ZERO).stream()
+            invalid
+                .pollUntil(
+                    r -> r.stream().anyMatch(x -> hugeId.equals(x.header("eventId"))),
+                    Duration.ofSeconds(30))
+                .stream()
                 .filter(r -> hugeId.equals(r.header("eventId")))
                 .toList();
         assertThat(markers).hasSize(1);

@@ -34,7 +34,7 @@ class DebeziumConfigTest {
     assertThat(p.getProperty("database.server.id")).isEqualTo("4242");
     assertThat(p.getProperty("snapshot.mode")).isEqualTo("no_data");
     assertThat(p.getProperty("snapshot.locking.mode")).isEqualTo("none");
-    assertThat(p.getProperty("poll.interval.ms")).isEqualTo("10");
+    assertThat(p.getProperty("poll.interval.ms")).isEqualTo("50");
     assertThat(p.getProperty("binary.handling.mode")).isEqualTo("bytes");
     assertThat(p.getProperty("offset.storage"))
         .isEqualTo("io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
