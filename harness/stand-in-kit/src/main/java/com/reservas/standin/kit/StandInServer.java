@@ -76,7 +76,13 @@ public final class StandInServer {
     if (server == null) {
       return;
     }
-    faulted.releaseHeld();
+    try {
+      // Releasing answers the held requests on this thread; one whose client already gave up
+      // (a read timeout) has no channel left to answer on, which must not stop the stop.
+      faulted.releaseHeld();
+    } catch (IllegalStateException clientGone) {
+      log().debug("{}: a held request's client had gone: {}", name, clientGone.getMessage());
+    }
     try {
       server.disposeNow(stopTimeout);
     } catch (IllegalStateException timedOut) {
