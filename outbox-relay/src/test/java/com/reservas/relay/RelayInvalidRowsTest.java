@@ -53,14 +53,7 @@ class RelayInvalidRowsTest {
 
       try (TopicReader invalid = new TopicReader(bootstrap, "outbox.invalid");
           TopicReader reservations = new TopicReader(bootstrap, Topics.RESERVATIONS)) {
-        List<TopicReader.Received> dead =
-            invalid
-                .pollUntil(
-                    r -> r.stream().anyMatch(x -> unknownId.equals(x.header("eventId"))),
-                    Duration.ofSeconds(30))
-                .stream()
-                .filter(r -> unknownId.equals(r.header("eventId")))
-                .toList();
+        List<TopicReader.Received> dead = deadLettersOf(invalid, unknownId);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).record().key()).isEqualTo("DLQ00001");
         assertThat(dead.get(0).record().value()).isEqualTo(PAYLOAD);
@@ -125,14 +118,7 @@ class RelayInvalidRowsTest {
             .as("the events behind it are published; it is not")
             .contains(code)
             .doesNotContain("HUGE0001");
-        List<TopicReader.Received> markers =
-            invalid
-                .pollUntil(
-                    r -> r.stream().anyMatch(x -> hugeId.equals(x.header("eventId"))),
-                    Duration.ofSeconds(30))
-                .stream()
-                .filter(r -> hugeId.equals(r.header("eventId")))
-                .toList();
+        List<TopicReader.Received> markers = deadLettersOf(invalid, hugeId);
         assertThat(markers).hasSize(1);
         assertThat(markers.get(0).record().key()).isEqualTo("HUGE0001");
         assertThat(markers.get(0).record().value()).isEmpty();
@@ -235,5 +221,19 @@ class RelayInvalidRowsTest {
     assertThat(state.phase()).isEqualTo(RelayState.Phase.RUNNING);
     assertThat(state.restarts()).isZero();
     assertThat(health(relay).health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  /**
+   * The records on the dead-letter topic for one outbox row. The topic is read from the beginning
+   * and the class's other tests write to it too, so this waits for that row's, not the first one.
+   */
+  private static List<TopicReader.Received> deadLettersOf(TopicReader invalid, String eventId) {
+    return invalid
+        .pollUntil(
+            r -> r.stream().anyMatch(x -> eventId.equals(x.header("eventId"))),
+            Duration.ofSeconds(30))
+        .stream()
+        .filter(r -> eventId.equals(r.header("eventId")))
+        .toList();
   }
 }

@@ -99,7 +99,7 @@ public record RelayProperties(
    * @param pollInterval how long the connector gathers events before handing a batch over (it hands
    *     over at once only a full batch); each relay hop waits up to this long. Shorter intervals
    *     make smaller batches, an offset commit and a produce request for each, and a poll loop that
-   *     wakes, and spins out the last millisecond, more often: 10 ms cost ~11 ms of CPU per
+   *     wakes, and spins out the last millisecond, more often: 10 ms cost ~12 ms of CPU per
    *     reservation more than 50 ms at 30 reservations/s (docs/performance.md)
    * @param offsetFlushInterval how often offsets are committed; {@code 0} commits after every
    *     acknowledged batch (fewest duplicates after a crash)
