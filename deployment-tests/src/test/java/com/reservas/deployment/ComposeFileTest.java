@@ -42,7 +42,7 @@ class ComposeFileTest {
   }
 
   @Test
-  void mysqlIs84WithRowBinlogAndGtids() {
+  void mysqlIs84WithRowBinlogGtidsAndDurableCommits() {
     Map<String, Object> mysql = COMPOSE.service("mysql");
     assertThat(mysql.get("image")).isEqualTo("mysql:8.4");
     List<String> command = Yamls.list(mysql.get("command")).stream().map(String::valueOf).toList();
@@ -52,7 +52,9 @@ class ComposeFileTest {
             "--binlog-row-image=FULL",
             "--gtid-mode=ON",
             "--enforce-gtid-consistency=ON",
-            "--server-id=1");
+            "--server-id=1",
+            "--sync-binlog=1",
+            "--innodb-flush-log-at-trx-commit=1");
     assertThat(command).anyMatch(flag -> flag.startsWith("--log-bin"));
     Map<String, String> environment = COMPOSE.environment("mysql");
     assertThat(environment.get("MYSQL_DATABASE")).isEqualTo("reservas");
