@@ -6,25 +6,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedMariaDbTest {
 
+  private static EmbeddedMariaDb db;
+
+  @BeforeAll
+  static void start() {
+    db = EmbeddedMariaDb.start(0, null, List.of());
+    db.createDatabase("probe");
+  }
+
+  @AfterAll
+  static void stop() {
+    db.close();
+  }
+
   @Test
   void startsAServerWithTheRowBinlogThatChangeDataCaptureNeeds() throws Exception {
-    try (EmbeddedMariaDb db = EmbeddedMariaDb.start(0, null, List.of())) {
-      db.createDatabase("probe");
-      try (Connection c = DriverManager.getConnection(db.jdbcUrl("probe"), "root", "");
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).isEqualTo(1);
-        assertThat(rs.getString(2)).isEqualTo("ROW");
-        assertThat(rs.getString(3)).isEqualTo("FULL");
-      }
-      assertThat(db.port()).isPositive();
-    }
+    assertThat(variables("log_bin", "binlog_format", "binlog_row_image"))
+        .containsExactly("1", "ROW", "FULL");
+    assertThat(db.port()).isPositive();
   }
 
   /**
@@ -33,15 +40,21 @@ class EmbeddedMariaDbTest {
    */
   @Test
   void commitsAreDurableInTheRedoLogAndTheBinlog() throws Exception {
-    try (EmbeddedMariaDb db = EmbeddedMariaDb.start(0, null, List.of())) {
-      db.createDatabase("probe");
-      try (Connection c = DriverManager.getConnection(db.jdbcUrl("probe"), "root", "");
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT @@sync_binlog, @@innodb_flush_log_at_trx_commit")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).as("sync_binlog").isEqualTo(1);
-        assertThat(rs.getInt(2)).as("innodb_flush_log_at_trx_commit").isEqualTo(1);
+    assertThat(variables("sync_binlog", "innodb_flush_log_at_trx_commit"))
+        .containsExactly("1", "1");
+  }
+
+  private static List<String> variables(String... names) throws Exception {
+    String select = "SELECT @@" + String.join(", @@", names);
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl("probe"), "root", "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(select)) {
+      assertThat(rs.next()).isTrue();
+      List<String> values = new ArrayList<>();
+      for (int i = 1; i <= names.length; i++) {
+        values.add(rs.getString(i));
       }
+      return values;
     }
   }
 }
