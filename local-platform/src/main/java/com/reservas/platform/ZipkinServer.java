@@ -24,6 +24,15 @@ final class ZipkinServer implements AutoCloseable {
 
   static final String JAR = "zipkin-server-exec.jar";
 
+  /**
+   * The most spans Zipkin keeps; it drops the oldest traces beyond. Its default (500,000) does not
+   * fit the heap below: under load the heap filled within minutes and Zipkin ran one full
+   * collection after another, a third of the benchmarks' two cores (docs/performance.md); 50,000
+   * still filled it. 20,000 spans are the last few hundred reservations of a benchmark and hours of
+   * a demo.
+   */
+  static final int MAX_SPANS = 20_000;
+
   private final Process process;
   private final int port;
   private final Path log;
@@ -52,6 +61,7 @@ final class ZipkinServer implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("QUERY_PORT", String.valueOf(port));
       builder.environment().put("STORAGE_TYPE", "mem");
+      builder.environment().put("MEM_MAX_SPANS", String.valueOf(MAX_SPANS));
       return new ZipkinServer(builder.start(), port, log);
     } catch (IOException e) {
       throw new PlatformStartException("Zipkin (" + jar + ") cannot start: " + e.getMessage());
