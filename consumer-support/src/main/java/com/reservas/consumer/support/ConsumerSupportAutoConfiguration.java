@@ -165,12 +165,12 @@ public class ConsumerSupportAutoConfiguration {
 
   /**
    * A record is committed only after its listener returned, i.e. after its outcome was published;
-   * the records of one poll are committed together once all of them were handled (a failed record's
-   * predecessors are committed before it is retried), which spares the broker one offset commit per
-   * record under load. A redelivery after a crash is harmless: handling is idempotent. A container
-   * whose group is not {@code reservas.consumer.group-id} (a listener without {@code groupId =
-   * ConsumerProperties.GROUP_ID}) stops the start-up: its retry and dead-letter topics would be
-   * named after another group.
+   * handled records' offsets are committed together, at most once per {@code
+   * reservas.consumer.commit-interval} (1 s; 0: after every poll), which spares the broker an
+   * offset commit per record under load. A redelivery after a crash is harmless: handling is
+   * idempotent. A container whose group is not {@code reservas.consumer.group-id} (a listener
+   * without {@code groupId = ConsumerProperties.GROUP_ID}) stops the start-up: its retry and
+   * dead-letter topics would be named after another group.
    */
   @Bean
   public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
@@ -188,7 +188,13 @@ public class ConsumerSupportAutoConfiguration {
                 + properties.groupId()
                 + "': declare it with @KafkaListener(groupId = ConsumerProperties.GROUP_ID, ...)");
       }
-      container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+      ContainerProperties containerProperties = container.getContainerProperties();
+      if (properties.commitInterval().isZero()) {
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+      } else {
+        containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
+        containerProperties.setAckTime(properties.commitInterval().toMillis());
+      }
     };
   }
 
