@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param paymentsTopic the payment outcomes, consumed by one listener container
  * @param suppliersTopic the supplier outcomes, consumed by another
+ * @param outcomesPerTransaction the most outcomes of one poll applied in one transaction; 1 gives
+ *     each its own
  * @param stuck the stuck-reservation policy
  */
 @Validated
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record ProjectorProperties(
     @DefaultValue("payments.events") @NotBlank String paymentsTopic,
     @DefaultValue("suppliers.events") @NotBlank String suppliersTopic,
+    @DefaultValue("50") @Min(1) int outcomesPerTransaction,
     @DefaultValue @Valid Stuck stuck) {
 
   /**

@@ -114,8 +114,12 @@ class StatusProjectorConfiguration {
   /** The inbox remembers applied outcomes under the consumer group's name. */
   @Bean
   OutcomeListener outcomeListener(
-      ApplyOutcomeService applying, ConsumerProperties consumer, MeterRegistry meters) {
-    return new OutcomeListener(applying, consumer.groupId(), meters);
+      ApplyOutcomeService applying,
+      ConsumerProperties consumer,
+      ProjectorProperties properties,
+      MeterRegistry meters) {
+    return new OutcomeListener(
+        applying, consumer.groupId(), properties.outcomesPerTransaction(), meters);
   }
 
   @Bean

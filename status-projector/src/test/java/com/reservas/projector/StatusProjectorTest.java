@@ -61,6 +61,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -94,6 +97,7 @@ class StatusProjectorTest {
   @Autowired R2dbcPolicyLease stuckPolicyLease;
   @Autowired DatabaseClient db;
   @Autowired MeterRegistry meters;
+  @Autowired KafkaListenerEndpointRegistry listeners;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -277,6 +281,46 @@ class StatusProjectorTest {
                 "SELECT COUNT(*) FROM reservation_status_history WHERE reservation_code = ?", code))
         .isEqualTo(3);
     assertThat(eventTypesInOutbox(code)).endsWith("ReservationCancelled");
+  }
+
+  @Test
+  void outcomesPolledTogetherAreAppliedInFewerTransactionsThanOutcomes() {
+    List<String> codes = List.of(newReservation(), newReservation(), newReservation());
+    var payments =
+        (ConcurrentMessageListenerContainer<?, ?>)
+            listeners.getListenerContainer("status-projector-payments");
+    long commitsBefore;
+    // Held back while they are sent, so that each poll brings several.
+    payments.pause();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  payments.getContainers().stream()
+                      .filter(c -> c.getAssignedPartitions() != null)
+                      .filter(c -> !c.getAssignedPartitions().isEmpty())
+                      .allMatch(MessageListenerContainer::isContainerPaused));
+      Instant t = Instant.now();
+      for (String code : codes) {
+        send("payments.events", code, started(code, t));
+        send("payments.events", code, authorized(code, t.plusMillis(1)));
+      }
+      commitsBefore = commits();
+    } finally {
+      payments.resume();
+    }
+
+    codes.forEach(code -> awaitState(code, r -> r.status() == ReservationStatus.PAID));
+    // six outcomes: six transactions one by one; here at most one per poll of up to five
+    // records on each of the two partitions
+    assertThat(commits() - commitsBefore).isLessThanOrEqualTo(4);
+    assertThat(reservations.findByCode(new ReservationCode(codes.get(0))).block().history())
+        .extracting(StatusChange::status)
+        .containsExactly(
+            ReservationStatus.CREATED,
+            ReservationStatus.PAYMENT_IN_PROGRESS,
+            ReservationStatus.PAID);
   }
 
   @Test
@@ -525,6 +569,18 @@ class StatusProjectorTest {
         types.add(rs.getString(1));
       }
       return types;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The transactions the database committed so far (its {@code Com_commit}, all clients). */
+  private static long commits() {
+    try (Connection c = DATABASE.connect();
+        PreparedStatement s = c.prepareStatement("SHOW GLOBAL STATUS LIKE 'Com_commit'")) {
+      ResultSet rs = s.executeQuery();
+      rs.next();
+      return rs.getLong(2);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }

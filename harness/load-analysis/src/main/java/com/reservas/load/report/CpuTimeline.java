@@ -84,6 +84,20 @@ public record CpuTimeline(List<Point> points) {
     return seconds;
   }
 
+  /**
+   * The platform's CPU-seconds from {@code fromMillis} until the run settled, given {@code
+   * sinceStartSeconds}, its CPU-seconds from the timeline's first instant until then ({@code
+   * bench/run} measures that one with the processes' own counters, after the last reservation
+   * settled and the timeline ended). What a backlog costs after the load stops is counted; what the
+   * warm-up before {@code fromMillis} cost is not.
+   */
+  public double platformCpuSecondsUntilSettled(long fromMillis, double sinceStartSeconds) {
+    if (points.isEmpty()) {
+      return sinceStartSeconds;
+    }
+    return sinceStartSeconds - platformCpuSeconds(points.get(0).startMillis(), fromMillis);
+  }
+
   public Map<String, Object> summary() {
     return summary(points);
   }

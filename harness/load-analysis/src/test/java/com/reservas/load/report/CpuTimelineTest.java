@@ -32,4 +32,25 @@ class CpuTimelineTest {
     assertThat(timeline.platformCpuSeconds(5_000, 15_000)).isCloseTo(15.0, within(1e-9));
     assertThat(timeline.platformCpuSeconds(20_000, 30_000)).isZero();
   }
+
+  @Test
+  void theCpuUntilSettledLeavesOutOnlyWhatCameBeforeTheWindow() throws IOException {
+    // 1 core for 10 s (the warm-up), then 2 cores for 10 s; 45 CPU-s from the start until every
+    // reservation settled, i.e. 15 more after the timeline ended.
+    Path csv = dir.resolve("cpu.csv");
+    Files.writeString(
+        csv,
+        """
+        epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks
+        0,0,0,0
+        10000,1000,1000,0
+        20000,3000,3000,0
+        """);
+    CpuTimeline timeline = CpuTimeline.read(csv, 100);
+
+    assertThat(timeline.platformCpuSecondsUntilSettled(10_000, 45.0)).isCloseTo(35.0, within(1e-9));
+    assertThat(timeline.platformCpuSecondsUntilSettled(5_000, 45.0)).isCloseTo(40.0, within(1e-9));
+    assertThat(new CpuTimeline(java.util.List.of()).platformCpuSecondsUntilSettled(5_000, 45.0))
+        .isEqualTo(45.0);
+  }
 }

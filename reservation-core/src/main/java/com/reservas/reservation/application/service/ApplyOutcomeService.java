@@ -7,6 +7,8 @@ import com.reservas.reservation.application.port.out.Inbox;
 import com.reservas.reservation.application.port.out.ReservationRepository;
 import com.reservas.reservation.domain.ReservationCode;
 import com.reservas.reservation.domain.Transition;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,21 +58,34 @@ public final class ApplyOutcomeService implements ApplyOutcomeUseCase {
 
   @Override
   public Mono<OutcomeResult> apply(OutcomeCommand command) {
+    if (ReservationCode.parse(command.reservationCode()).isEmpty()) {
+      return Mono.just(OutcomeResult.UNKNOWN_RESERVATION);
+    }
+    return writer
+        .inTransactionRetryingConflicts(() -> applyInTransaction(command))
+        .onErrorResume(PrematureOutcomeException.class, e -> Mono.just(OutcomeResult.PREMATURE));
+  }
+
+  /**
+   * One transaction for all: a premature outcome fails it ({@link PrematureOutcomeException}), so
+   * that the group is rolled back and applied one by one, where the premature one alone waits.
+   */
+  @Override
+  public Mono<List<OutcomeResult>> applyAll(List<OutcomeCommand> commands) {
+    return writer.inTransactionRetryingConflicts(
+        () -> Flux.fromIterable(commands).concatMap(this::applyInTransaction).collectList());
+  }
+
+  private Mono<OutcomeResult> applyInTransaction(OutcomeCommand command) {
     var code = ReservationCode.parse(command.reservationCode());
     if (code.isEmpty()) {
       return Mono.just(OutcomeResult.UNKNOWN_RESERVATION);
     }
-    return writer
-        .inTransactionRetryingConflicts(
-            () ->
-                inbox
-                    .markProcessed(command.consumer(), command.eventId())
-                    .flatMap(
-                        firstTime ->
-                            firstTime
-                                ? applyOnce(code.get(), command)
-                                : Mono.just(OutcomeResult.DUPLICATE)))
-        .onErrorResume(PrematureOutcomeException.class, e -> Mono.just(OutcomeResult.PREMATURE));
+    return inbox
+        .markProcessed(command.consumer(), command.eventId())
+        .flatMap(
+            firstTime ->
+                firstTime ? applyOnce(code.get(), command) : Mono.just(OutcomeResult.DUPLICATE));
   }
 
   private Mono<OutcomeResult> applyOnce(ReservationCode code, OutcomeCommand command) {

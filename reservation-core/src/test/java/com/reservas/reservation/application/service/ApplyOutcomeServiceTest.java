@@ -37,6 +37,7 @@ class ApplyOutcomeServiceTest {
   private static final String PAYMENTS = "payment-consumer";
   private static final String SUPPLIERS = "supplier-consumer";
   private static final String CODE = "K7P2QX9A";
+  private static final String OTHER = "M4T8RW2Z";
 
   private final InMemoryAdapters adapters = new InMemoryAdapters();
   private final ApplyOutcomeService service =
@@ -350,6 +351,95 @@ class ApplyOutcomeServiceTest {
     adapters.outbox.failAppendsWith(null);
     assertThat(service.apply(started).block()).isEqualTo(OutcomeResult.APPLIED);
     assertThat(stored().status()).isEqualTo(ReservationStatus.PAYMENT_IN_PROGRESS);
+  }
+
+  @Test
+  void outcomesAppliedTogetherShareOneTransactionAndEachIsAppliedAsAloneInItsOrder() {
+    adapters.reservations.store(created(CODE));
+    adapters.reservations.store(created(OTHER));
+    OutcomeCommand started =
+        outcome(
+            PAYMENTS,
+            UUID.randomUUID(),
+            CODE,
+            new Outcome.PaymentAuthorizationStarted(),
+            List.of());
+
+    List<OutcomeResult> results =
+        service
+            .applyAll(
+                List.of(
+                    started,
+                    outcome(
+                        PAYMENTS,
+                        UUID.randomUUID(),
+                        CODE,
+                        new Outcome.PaymentAuthorized("pi_1"),
+                        List.of(stripeCall("authorize"))),
+                    outcome(
+                        PAYMENTS,
+                        UUID.randomUUID(),
+                        OTHER,
+                        new Outcome.PaymentAuthorizationStarted(),
+                        List.of()),
+                    started))
+            .block();
+
+    assertThat(results)
+        .containsExactly(
+            OutcomeResult.APPLIED,
+            OutcomeResult.APPLIED,
+            OutcomeResult.APPLIED,
+            OutcomeResult.DUPLICATE);
+    assertThat(adapters.transactions.begun()).isEqualTo(1);
+    assertThat(adapters.transactions.committed()).isEqualTo(1);
+    // the second outcome read what the first wrote, in the same transaction
+    assertThat(stored().history())
+        .extracting(StatusChange::status)
+        .containsExactly(
+            ReservationStatus.CREATED,
+            ReservationStatus.PAYMENT_IN_PROGRESS,
+            ReservationStatus.PAID);
+    assertThat(adapters.reservations.stored(new ReservationCode(OTHER)).orElseThrow().status())
+        .isEqualTo(ReservationStatus.PAYMENT_IN_PROGRESS);
+    assertThat(adapters.outbox.events()).hasSize(3);
+    assertThat(adapters.callLog.rows()).hasSize(1);
+    // the saga's progress hears of all three once, after the one commit
+    assertThat(adapters.progress.committed()).hasSize(3);
+    assertThat(adapters.progress.commitsWhenTold()).containsOnly(1);
+  }
+
+  @Test
+  void aPrematureOutcomeFailsItsWholeGroupWhichRecordsNothingSoItCanBeAppliedOneByOne() {
+    Reservation created = created(CODE);
+    adapters.reservations.store(created);
+    adapters.reservations.store(paymentInProgress(OTHER));
+    OutcomeCommand started =
+        outcome(
+            PAYMENTS,
+            UUID.randomUUID(),
+            CODE,
+            new Outcome.PaymentAuthorizationStarted(),
+            List.of());
+    OutcomeCommand early =
+        outcome(
+            SUPPLIERS,
+            UUID.randomUUID(),
+            OTHER,
+            new Outcome.SupplierConfirmed("BK-1"),
+            List.of(stripeCall("book")));
+
+    assertThatThrownBy(() -> service.applyAll(List.of(started, early)).block())
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(stored()).isEqualTo(created);
+    assertThat(adapters.inbox.processed()).isEmpty();
+    assertThat(adapters.outbox.events()).isEmpty();
+    assertThat(adapters.callLog.rows()).isEmpty();
+    assertThat(adapters.transactions.rolledBack()).isEqualTo(1);
+    assertThat(adapters.progress.committed()).isEmpty();
+    assertThat(service.apply(started).block()).isEqualTo(OutcomeResult.APPLIED);
+    assertThat(service.apply(early).block()).isEqualTo(OutcomeResult.PREMATURE);
   }
 
   private Reservation stored() {

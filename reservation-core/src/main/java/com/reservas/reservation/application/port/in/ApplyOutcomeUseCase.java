@@ -17,6 +17,14 @@ public interface ApplyOutcomeUseCase {
 
   Mono<OutcomeResult> apply(OutcomeCommand command);
 
+  /**
+   * Applies {@code commands} in their order in one transaction, each as {@link #apply} would. All
+   * or nothing: if one of them came too early, or the transaction fails, nothing is recorded and
+   * the returned {@code Mono} fails; the caller then applies them one at a time. A backlog costs
+   * one transaction per group instead of one per outcome.
+   */
+  Mono<List<OutcomeResult>> applyAll(List<OutcomeCommand> commands);
+
   /** One outcome event as received from Kafka. */
   record OutcomeCommand(
       String consumer,
