@@ -170,7 +170,8 @@ public class ConsumerSupportAutoConfiguration {
    * offset commit per record under load. A redelivery after a crash is harmless: handling is
    * idempotent. A container whose group is not {@code reservas.consumer.group-id} (a listener
    * without {@code groupId = ConsumerProperties.GROUP_ID}) stops the start-up: its retry and
-   * dead-letter topics would be named after another group.
+   * dead-letter topics would be named after another group. A batch listener (the status projector)
+   * keeps a span per record ({@code recordObservationsInBatch}), as a record listener has.
    */
   @Bean
   public ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
@@ -195,6 +196,7 @@ public class ConsumerSupportAutoConfiguration {
         containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
         containerProperties.setAckTime(properties.commitInterval().toMillis());
       }
+      containerProperties.setRecordObservationsInBatch(true);
     };
   }
 
