@@ -15,17 +15,7 @@ class CpuTimelineTest {
 
   @Test
   void aWindowCountsOnlyItsShareOfEachInterval() throws IOException {
-    // 100 ticks a second; the platform uses 1 core for 10 s, then 2 cores for 10 s.
-    Path csv = dir.resolve("cpu.csv");
-    Files.writeString(
-        csv,
-        """
-        epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks
-        0,0,0,0
-        10000,1000,1000,0
-        20000,3000,3000,0
-        """);
-    CpuTimeline timeline = CpuTimeline.read(csv, 100);
+    CpuTimeline timeline = oneCoreThenTwo();
 
     assertThat(timeline.platformCpuSeconds(0, 20_000)).isCloseTo(30.0, within(1e-9));
     // From mid-way through the first interval to mid-way through the second: 5 × 1 + 5 × 2.
@@ -35,8 +25,18 @@ class CpuTimelineTest {
 
   @Test
   void theCpuUntilSettledLeavesOutOnlyWhatCameBeforeTheWindow() throws IOException {
-    // 1 core for 10 s (the warm-up), then 2 cores for 10 s; 45 CPU-s from the start until every
-    // reservation settled, i.e. 15 more after the timeline ended.
+    // The first 10 s are the warm-up; 45 CPU-s from the start until every reservation settled,
+    // i.e. 15 more after the timeline ended.
+    CpuTimeline timeline = oneCoreThenTwo();
+
+    assertThat(timeline.platformCpuSecondsUntilSettled(10_000, 45.0)).isCloseTo(35.0, within(1e-9));
+    assertThat(timeline.platformCpuSecondsUntilSettled(5_000, 45.0)).isCloseTo(40.0, within(1e-9));
+    assertThat(new CpuTimeline(java.util.List.of()).platformCpuSecondsUntilSettled(5_000, 45.0))
+        .isEqualTo(45.0);
+  }
+
+  /** 100 ticks a second; the platform uses 1 core for 10 s, then 2 cores for 10 s. */
+  private CpuTimeline oneCoreThenTwo() throws IOException {
     Path csv = dir.resolve("cpu.csv");
     Files.writeString(
         csv,
@@ -46,11 +46,6 @@ class CpuTimelineTest {
         10000,1000,1000,0
         20000,3000,3000,0
         """);
-    CpuTimeline timeline = CpuTimeline.read(csv, 100);
-
-    assertThat(timeline.platformCpuSecondsUntilSettled(10_000, 45.0)).isCloseTo(35.0, within(1e-9));
-    assertThat(timeline.platformCpuSecondsUntilSettled(5_000, 45.0)).isCloseTo(40.0, within(1e-9));
-    assertThat(new CpuTimeline(java.util.List.of()).platformCpuSecondsUntilSettled(5_000, 45.0))
-        .isEqualTo(45.0);
+    return CpuTimeline.read(csv, 100);
   }
 }
