@@ -175,7 +175,34 @@ public final class LocalPlatform implements AutoCloseable {
     start(component, false);
   }
 
+  /**
+   * Starts {@code component}; any failure becomes a {@link PlatformStartException} naming it, so
+   * the process reports it and exits instead of idling with half of the platform started.
+   */
   private void start(Component component, boolean wholePlatform) {
+    try {
+      startComponent(component, wholePlatform);
+    } catch (PlatformStartException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new PlatformStartException(
+          component.name().toLowerCase(Locale.ROOT) + " cannot start: " + causes(e), e);
+    }
+  }
+
+  /** The messages of {@code e} and its causes, outermost first, without repeats. */
+  private static String causes(Throwable e) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (messages.stream().noneMatch(known -> known.contains(message))) {
+        messages.add(message);
+      }
+    }
+    return String.join(": ", messages);
+  }
+
+  private void startComponent(Component component, boolean wholePlatform) {
     switch (component) {
       case DB -> {
         EmbeddedMariaDb db =
@@ -338,25 +365,45 @@ public final class LocalPlatform implements AutoCloseable {
     started.push(context::close);
   }
 
+  /**
+   * Every listening part's port is free and its own: a port named twice would start the first part
+   * and leave the second failing to bind half-way through the start.
+   */
   private void requirePortsFree() {
-    Ports.requireFree(settings.databasePort(), "database", LocalSettings.DB_PORT);
-    Ports.requireFree(settings.kafkaPort(), "Kafka broker", LocalSettings.KAFKA_PORT);
-    Ports.requireFree(
-        settings.kafkaControllerPort(), "Kafka controller", LocalSettings.KAFKA_CONTROLLER_PORT);
-    Ports.requireFree(settings.apiPort(), "reservation API", LocalSettings.API_PORT);
-    Ports.requireFree(settings.stripePort(), "Stripe stand-in", LocalSettings.STRIPE_PORT);
-    Ports.requireFree(settings.supplierPort(), "supplier simulator", LocalSettings.SUPPLIER_PORT);
-    Ports.requireFree(settings.relayPort(), "outbox relay", LocalSettings.RELAY_PORT);
-    Ports.requireFree(settings.paymentPort(), "payment consumer", LocalSettings.PAYMENT_PORT);
-    Ports.requireFree(settings.providerPort(), "provider consumer", LocalSettings.PROVIDER_PORT);
-    Ports.requireFree(settings.projectorPort(), "status projector", LocalSettings.PROJECTOR_PORT);
-    Ports.requireFree(
-        settings.dispatcherPort(), "notification dispatcher", LocalSettings.DISPATCHER_PORT);
-    Ports.requireFree(
-        settings.schemaRegistryPort(), "schema registry", LocalSettings.SCHEMA_REGISTRY_PORT);
+    List<Ports.Listener> listeners =
+        new ArrayList<>(
+            List.of(
+                new Ports.Listener("database", LocalSettings.DB_PORT, settings.databasePort()),
+                new Ports.Listener("Kafka broker", LocalSettings.KAFKA_PORT, settings.kafkaPort()),
+                new Ports.Listener(
+                    "Kafka controller",
+                    LocalSettings.KAFKA_CONTROLLER_PORT,
+                    settings.kafkaControllerPort()),
+                new Ports.Listener("reservation API", LocalSettings.API_PORT, settings.apiPort()),
+                new Ports.Listener(
+                    "Stripe stand-in", LocalSettings.STRIPE_PORT, settings.stripePort()),
+                new Ports.Listener(
+                    "supplier simulator", LocalSettings.SUPPLIER_PORT, settings.supplierPort()),
+                new Ports.Listener("outbox relay", LocalSettings.RELAY_PORT, settings.relayPort()),
+                new Ports.Listener(
+                    "payment consumer", LocalSettings.PAYMENT_PORT, settings.paymentPort()),
+                new Ports.Listener(
+                    "provider consumer", LocalSettings.PROVIDER_PORT, settings.providerPort()),
+                new Ports.Listener(
+                    "status projector", LocalSettings.PROJECTOR_PORT, settings.projectorPort()),
+                new Ports.Listener(
+                    "notification dispatcher",
+                    LocalSettings.DISPATCHER_PORT,
+                    settings.dispatcherPort()),
+                new Ports.Listener(
+                    "schema registry",
+                    LocalSettings.SCHEMA_REGISTRY_PORT,
+                    settings.schemaRegistryPort())));
     if (settings.zipkin()) {
-      Ports.requireFree(settings.zipkinPort(), "Zipkin", LocalSettings.ZIPKIN_PORT);
+      listeners.add(new Ports.Listener("Zipkin", LocalSettings.ZIPKIN_PORT, settings.zipkinPort()));
     }
+    Ports.requireDistinct(listeners);
+    listeners.forEach(Ports::requireFree);
   }
 
   String banner(Duration startup) {

@@ -7,4 +7,8 @@ class PlatformStartException extends RuntimeException {
   PlatformStartException(String message) {
     super(message);
   }
+
+  PlatformStartException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

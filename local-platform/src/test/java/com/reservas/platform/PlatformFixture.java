@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -55,20 +57,30 @@ final class PlatformFixture implements AutoCloseable {
     return environment;
   }
 
-  /** A free port for every port setting of the platform. */
+  /**
+   * A free port for every port setting of the platform, no two alike: each socket stays bound until
+   * all are chosen, so the system cannot hand the same port out twice.
+   */
   static Map<String, Integer> freePorts() {
     Map<String, Integer> ports = new HashMap<>();
-    for (String name : LocalSettings.PORT_VARIABLES) {
-      ports.put(name, freePort());
-    }
-    return ports;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (String name : LocalSettings.PORT_VARIABLES) {
+        ServerSocket socket = new ServerSocket(0);
+        held.add(socket);
+        ports.put(name, socket.getLocalPort());
+      }
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // Closing a listening socket that accepted nothing does not fail in practice.
+        }
+      }
     }
   }
 

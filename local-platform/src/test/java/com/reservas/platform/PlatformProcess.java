@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -74,13 +76,44 @@ final class PlatformProcess {
                     "MAD-AIRPORT", "2027-03-10T09:30:00", "2027-03-14T18:00:00", "pm_card_visa")));
   }
 
-  /** Waits until the API's readiness (database, broker and relay) says UP. */
+  /**
+   * Waits until the API's readiness (database, broker and relay) says UP; fails at once, with the
+   * platform's own explanation, if the process ended instead.
+   */
   void awaitReady(HttpClient http) {
     Awaitility.await("readiness; log in " + log)
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(1))
         .until(
-            () -> status(http, url(LocalSettings.API_PORT) + "/actuator/health/readiness") == 200);
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError(
+                    "The platform exited with " + process.exitValue() + ": " + reason());
+              }
+              return status(http, url(LocalSettings.API_PORT) + "/actuator/health/readiness")
+                  == 200;
+            });
+  }
+
+  /**
+   * Waits for the process to end by itself.
+   *
+   * @return its exit code, or empty if it still runs after {@code timeout}
+   */
+  Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? Optional.of(process.exitValue())
+        : Optional.empty();
+  }
+
+  /** The line in which the platform said why it cannot start, or where to look. */
+  String reason() throws IOException {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines
+          .filter(line -> line.startsWith("Reservas cannot start"))
+          .findFirst()
+          .orElse("no reason given; log in " + log);
+    }
   }
 
   /**

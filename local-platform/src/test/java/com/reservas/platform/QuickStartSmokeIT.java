@@ -67,6 +67,28 @@ class QuickStartSmokeIT {
   }
 
   /**
+   * A part that fails half-way through the start (here the Stripe stand-in, whose books directory
+   * is a file) ends the command with its reason and exit code 2, instead of leaving the parts
+   * started before it running without an API.
+   */
+  @Test
+  void aPartThatCannotStartEndsTheCommandWithItsReason() throws Exception {
+    Path dataDir = Files.createTempDirectory("reservas-unwritable-");
+    Files.writeString(dataDir.resolve("stripe"), "a file where the stand-in keeps its books");
+    PlatformProcess platform =
+        PlatformProcess.start(
+            Map.of(LocalSettings.DATA_DIR, dataDir.toString(), LocalSettings.ZIPKIN, "off"));
+    try {
+      assertThat(platform.awaitExit(Duration.ofMinutes(2)))
+          .as("exit code; log in " + platform.log)
+          .hasValue(2);
+      assertThat(platform.reason()).startsWith("Reservas cannot start: stripe cannot start: ");
+    } finally {
+      platform.stop();
+    }
+  }
+
+  /**
    * The README's walkthrough, its event tail and its schema registry requests, run with bash as
    * written, against this platform's ports instead of the default ones.
    */

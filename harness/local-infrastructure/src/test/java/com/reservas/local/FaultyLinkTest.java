@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -34,8 +33,12 @@ class FaultyLinkTest {
     Thread server = new Thread(this::echoEverything, "echo");
     server.setDaemon(true);
     server.start();
-    linkPort = freePort();
-    controlPort = freePort();
+    // Both chosen while the first is still bound, so they differ.
+    try (ServerSocket first = new ServerSocket(0);
+        ServerSocket second = new ServerSocket(0)) {
+      linkPort = first.getLocalPort();
+      controlPort = second.getLocalPort();
+    }
     link = FaultyLink.start(linkPort, echo.getLocalPort(), controlPort);
   }
 
@@ -137,14 +140,6 @@ class FaultyLinkTest {
       } catch (IOException e) {
         return;
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
