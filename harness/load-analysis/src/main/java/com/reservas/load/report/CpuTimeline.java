@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The CPU timeline {@code bench/run} samples every few seconds during a simulation: how many cores
@@ -16,24 +17,35 @@ import java.util.Map;
  */
 public record CpuTimeline(List<Point> points) {
 
-  /** One interval: its bounds and the cores each party used on average over it. */
+  /**
+   * One interval: its bounds and the cores each party used on average over it; {@code jit} is the
+   * part of the platform's that its JVM's JIT compiler threads used (0 in timelines without it).
+   */
   public record Point(
-      long startMillis, long endMillis, double platform, double loadGenerator, double others) {}
+      long startMillis,
+      long endMillis,
+      double platform,
+      double loadGenerator,
+      double others,
+      double jit) {}
 
-  /** Reads {@code epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks} lines. */
+  /**
+   * Reads {@code epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks[,jitTicks]} lines
+   * (runs before 2026-12-05 have no {@code jitTicks}).
+   */
   public static CpuTimeline read(Path file, int ticksPerSecond) {
     List<long[]> rows = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(file)) {
         String[] f = line.split(",");
-        if (f.length == 4 && !f[0].isEmpty() && Character.isDigit(f[0].charAt(0))) {
-          rows.add(
-              new long[] {
-                Long.parseLong(f[0]),
-                Long.parseLong(f[1]),
-                Long.parseLong(f[2]),
-                Long.parseLong(f[3])
-              });
+        if ((f.length == 4 || f.length == 5)
+            && !f[0].isEmpty()
+            && Character.isDigit(f[0].charAt(0))) {
+          long[] row = new long[5];
+          for (int i = 0; i < f.length; i++) {
+            row[i] = Long.parseLong(f[i]);
+          }
+          rows.add(row);
         }
       }
     } catch (IOException e) {
@@ -52,9 +64,16 @@ public record CpuTimeline(List<Point> points) {
       // The load generator's processes change (Maven, then Gatling's JVM): negative deltas are
       // a process that ended, not negative work.
       double loadGenerator = Math.max(0, (b[3] - a[3]) / (double) ticksPerSecond / seconds);
+      // A compiler thread the JVM retired took its ticks with it: such an interval counts none.
+      double jit = Math.max(0, (b[4] - a[4]) / (double) ticksPerSecond / seconds);
       points.add(
           new Point(
-              a[0], b[0], platform, loadGenerator, Math.max(0, busy - platform - loadGenerator)));
+              a[0],
+              b[0],
+              platform,
+              loadGenerator,
+              Math.max(0, busy - platform - loadGenerator),
+              jit));
     }
     return new CpuTimeline(points);
   }
@@ -74,11 +93,29 @@ public record CpuTimeline(List<Point> points) {
    * only its share.
    */
   public double platformCpuSeconds(long fromMillis, long toMillis) {
+    return cpuSeconds(fromMillis, toMillis, Point::platform);
+  }
+
+  /**
+   * The CPU-seconds the platform JVM's JIT compiler threads used between two instants (epoch ms),
+   * counted like {@link #platformCpuSeconds}: the part of the platform's CPU that was still
+   * compilation, not the work of the run. A lower bound (see {@link Point}).
+   */
+  public double jitCpuSeconds(long fromMillis, long toMillis) {
+    return cpuSeconds(fromMillis, toMillis, Point::jit);
+  }
+
+  /** Whether the timeline has the JIT compiler threads' column. */
+  public boolean hasJit() {
+    return points.stream().anyMatch(p -> p.jit() > 0);
+  }
+
+  private double cpuSeconds(long fromMillis, long toMillis, ToDoubleFunction<Point> cores) {
     double seconds = 0;
     for (Point p : points) {
       long overlap = Math.min(p.endMillis(), toMillis) - Math.max(p.startMillis(), fromMillis);
       if (overlap > 0) {
-        seconds += p.platform() * overlap / 1000.0;
+        seconds += cores.applyAsDouble(p) * overlap / 1000.0;
       }
     }
     return seconds;

@@ -101,6 +101,10 @@ public final class RunReport {
           // Comparable with bench/run Floor's figure: CPU after the warm-up, per creation in it.
           double millis = cpu.platformCpuSeconds(from, to) * 1000 / creations.size();
           whileMeasured.put("platformCpuMsPerMeasuredCreation", Math.round(millis * 10) / 10.0);
+          if (cpu.hasJit()) {
+            double jit = cpu.jitCpuSeconds(from, to) * 1000 / creations.size();
+            whileMeasured.put("jitCpuMsPerMeasuredCreation", Math.round(jit * 10) / 10.0);
+          }
           untilSettledPerCreation(cpu, from, meta, creations)
               .ifPresent(
                   ms ->
@@ -468,6 +472,14 @@ public final class RunReport {
                 + " rate it keeps up with, comparable with bench/run Floor)%n",
             "",
             c.get("platformCpuMsPerMeasuredCreation"));
+      }
+      if (c.containsKey("jitCpuMsPerMeasuredCreation")) {
+        System.out.printf(
+            Locale.ROOT,
+            " %-11s of which at least %s ms the JVM's JIT compiler (still compiling: not the work"
+                + " of the run, less the longer it runs)%n",
+            "",
+            c.get("jitCpuMsPerMeasuredCreation"));
       }
     }
     String jfr = meta.get("jfr");

@@ -35,6 +35,35 @@ class CpuTimelineTest {
         .isEqualTo(45.0);
   }
 
+  @Test
+  void theJitCompilersShareIsReadFromItsOwnColumnAndARetiredThreadCountsNothing()
+      throws IOException {
+    Path csv = dir.resolve("cpu-jit.csv");
+    // The compiler threads use half a core for 10 s, then one retires (its ticks leave the sum).
+    Files.writeString(
+        csv,
+        """
+        epochMillis,machineBusyTicks,platformTicks,loadGeneratorTicks,jitTicks
+        0,0,0,0,0
+        10000,1000,1000,0,500
+        20000,3000,3000,0,300
+        """);
+    CpuTimeline timeline = CpuTimeline.read(csv, 100);
+
+    assertThat(timeline.hasJit()).isTrue();
+    assertThat(timeline.jitCpuSeconds(0, 20_000)).isCloseTo(5.0, within(1e-9));
+    assertThat(timeline.jitCpuSeconds(5_000, 20_000)).isCloseTo(2.5, within(1e-9));
+    assertThat(timeline.platformCpuSeconds(0, 20_000)).isCloseTo(30.0, within(1e-9));
+  }
+
+  @Test
+  void aTimelineWithoutTheJitColumnHasNoJitShare() throws IOException {
+    CpuTimeline timeline = oneCoreThenTwo();
+
+    assertThat(timeline.hasJit()).isFalse();
+    assertThat(timeline.jitCpuSeconds(0, 20_000)).isZero();
+  }
+
   /** 100 ticks a second; the platform uses 1 core for 10 s, then 2 cores for 10 s. */
   private CpuTimeline oneCoreThenTwo() throws IOException {
     Path csv = dir.resolve("cpu.csv");
