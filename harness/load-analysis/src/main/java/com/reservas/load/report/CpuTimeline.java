@@ -105,7 +105,10 @@ public record CpuTimeline(List<Point> points) {
     return cpuSeconds(fromMillis, toMillis, Point::jit);
   }
 
-  /** Whether the timeline has the JIT compiler threads' column. */
+  /**
+   * Whether the JIT compiler threads used any CPU in this timeline; timelines without their column
+   * (runs before 2026-12-05) never did, so the report leaves the line out for them.
+   */
   public boolean hasJit() {
     return points.stream().anyMatch(p -> p.jit() > 0);
   }
