@@ -35,12 +35,16 @@ public final class ServiceApplication {
    * every operator cost a fifth of the platform's CPU, docs/performance.md), and spans exported to
    * Zipkin only where a Zipkin server is said to exist ({@code
    * MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED=true} and {@code ..._ENDPOINT}; the local platform
-   * does).
+   * does). Spring Security's own observations are off: they made five of the six spans of every
+   * request (the filter chain before and after, the secured request, the authorization of the
+   * exchange and of the method), all children of the request's span, which already says who was
+   * refused with its status.
    */
   static final Map<String, Object> TRACING_DEFAULTS =
       Map.of(
           "management.tracing.sampling.probability", "1.0",
           "management.tracing.export.zipkin.enabled", "false",
+          "management.observations.enable.spring.security", "false",
           "spring.kafka.listener.observation-enabled", "true",
           "spring.kafka.template.observation-enabled", "true",
           "spring.reactor.context-propagation", "limited");
