@@ -17,10 +17,7 @@ class ServiceApplicationTest {
 
   @Test
   void noLoggingCallGoesThroughATurboFilter() {
-    try (ConfigurableApplicationContext service =
-        ServiceApplication.builder(Service.class, "no-such-config")
-            .web(WebApplicationType.NONE)
-            .run("--reservas.operator.operations-token=an-operations-token-for-this-test")) {
+    try (ConfigurableApplicationContext service = startedService()) {
       assertThat(service.isActive()).isTrue();
       LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
       assertThat(logging.getTurboFilterList())
@@ -31,10 +28,7 @@ class ServiceApplicationTest {
 
   @Test
   void springSecurityMakesNoSpansOfItsOwnWhileOtherObservationsDo() {
-    try (ConfigurableApplicationContext service =
-        ServiceApplication.builder(Service.class, "no-such-config")
-            .web(WebApplicationType.NONE)
-            .run("--reservas.operator.operations-token=an-operations-token-for-this-test")) {
+    try (ConfigurableApplicationContext service = startedService()) {
       ObservationRegistry observations = service.getBean(ObservationRegistry.class);
       Observation filterChain = Observation.start("spring.security.filterchains", observations);
       Observation record = Observation.start("spring.kafka.listener", observations);
@@ -46,6 +40,12 @@ class ServiceApplicationTest {
         record.stop();
       }
     }
+  }
+
+  private static ConfigurableApplicationContext startedService() {
+    return ServiceApplication.builder(Service.class, "no-such-config")
+        .web(WebApplicationType.NONE)
+        .run("--reservas.operator.operations-token=an-operations-token-for-this-test");
   }
 
   @Configuration(proxyBeanMethods = false)
