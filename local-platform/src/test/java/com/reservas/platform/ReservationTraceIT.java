@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The same run (the platform starts once: it is the expensive part) checks the metrics contract
  * of {@code deploy/observability/}: every metric the Grafana dashboard and the alerting rules query
- * is in a scrape of the five services, sent as Prometheus sends it ({@code Authorization: Bearer}
+ * is in a scrape of the six services, sent as Prometheus sends it ({@code Authorization: Bearer}
  * with the metrics credential).
  */
 class ReservationTraceIT {
@@ -40,7 +40,8 @@ class ReservationTraceIT {
           "outbox-relay",
           "payment-consumer",
           "provider-consumer",
-          "status-projector");
+          "status-projector",
+          "notification-dispatcher");
 
   private static final List<String> MANAGEMENT_PORTS =
       List.of(
@@ -48,7 +49,8 @@ class ReservationTraceIT {
           LocalSettings.RELAY_PORT,
           LocalSettings.PAYMENT_PORT,
           LocalSettings.PROVIDER_PORT,
-          LocalSettings.PROJECTOR_PORT);
+          LocalSettings.PROJECTOR_PORT,
+          LocalSettings.DISPATCHER_PORT);
 
   private final HttpClient http = HttpClient.newHttpClient();
 
