@@ -34,23 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReservationTraceIT {
 
-  private static final List<String> SERVICES =
-      List.of(
-          "reservation-api",
-          "outbox-relay",
-          "payment-consumer",
-          "provider-consumer",
-          "status-projector",
-          "notification-dispatcher");
-
-  private static final List<String> MANAGEMENT_PORTS =
-      List.of(
-          LocalSettings.API_PORT,
-          LocalSettings.RELAY_PORT,
-          LocalSettings.PAYMENT_PORT,
-          LocalSettings.PROVIDER_PORT,
-          LocalSettings.PROJECTOR_PORT,
-          LocalSettings.DISPATCHER_PORT);
+  /** Every service of the platform, by the setting of its port (its API and its actuator). */
+  private static final Map<String, String> SERVICE_PORTS =
+      Map.of(
+          "reservation-api", LocalSettings.API_PORT,
+          "outbox-relay", LocalSettings.RELAY_PORT,
+          "payment-consumer", LocalSettings.PAYMENT_PORT,
+          "provider-consumer", LocalSettings.PROVIDER_PORT,
+          "status-projector", LocalSettings.PROJECTOR_PORT,
+          "notification-dispatcher", LocalSettings.DISPATCHER_PORT);
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -87,8 +79,10 @@ class ReservationTraceIT {
                   "spans of every service in trace " + traceId + "; log in " + platform.log)
               .atMost(Duration.ofMinutes(1))
               .pollInterval(Duration.ofSeconds(1))
-              .until(() -> serviceNames(zipkin, traceId), names -> names.containsAll(SERVICES));
-      assertThat(services).containsAll(SERVICES);
+              .until(
+                  () -> serviceNames(zipkin, traceId),
+                  names -> names.containsAll(SERVICE_PORTS.keySet()));
+      assertThat(services).containsAll(SERVICE_PORTS.keySet());
       // Children end, and may be exported, before their parents: wait for the whole tree.
       List<Span> spans =
           Awaitility.await(
@@ -125,7 +119,7 @@ class ReservationTraceIT {
   private Set<String> missingFromScrape(PlatformProcess platform, Set<String> used)
       throws Exception {
     Set<String> scraped = new TreeSet<>();
-    for (String port : MANAGEMENT_PORTS) {
+    for (String port : SERVICE_PORTS.values()) {
       HttpResponse<String> scrape =
           http.send(
               HttpRequest.newBuilder(URI.create(platform.url(port) + "/actuator/prometheus"))
