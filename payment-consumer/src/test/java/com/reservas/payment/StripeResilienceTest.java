@@ -31,6 +31,12 @@ class StripeResilienceTest extends PaymentConsumerIntegrationTest {
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(20))
         .until(() -> stripeBreaker().getState() == CircuitBreaker.State.OPEN);
+    // The breaker wraps the retries: an operation it let in just before it opened still makes its
+    // remaining attempts (at most two, each after at most 100 ms). Count from when they are done.
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> stripeBreaker().getState() == CircuitBreaker.State.OPEN);
     long requestsWhenOpened = STRIPE.stats().requests();
     await()
         .during(Duration.ofMillis(400))
